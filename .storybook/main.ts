@@ -1,0 +1,18 @@
+// Storybook for designers: every element and every step/state of the gate. Uses the project's
+// TypeScript settings (legacy decorators), like the library build.
+import type { StorybookConfig } from '@storybook/web-components-vite';
+
+const config: StorybookConfig = {
+  stories: ['../stories/**/*.stories.ts'],
+  framework: { name: '@storybook/web-components-vite', options: {} },
+  core: { disableTelemetry: true },
+  async viteFinal(viteConfig) {
+    viteConfig.optimizeDeps = {
+      ...viteConfig.optimizeDeps,
+      // Without these, dev mode can load two copies of Lit (one pre-bundled, one not).
+      include: [...(viteConfig.optimizeDeps?.include ?? []), 'lit', 'lit/decorators.js', 'lit/directive-helpers.js', '@lit/context'],
+    };
+    return viteConfig;
+  },
+};
+export default config;

@@ -1,0 +1,104 @@
+/**
+ * The demo: an LMS course page at `/`, the phone simulator at `/phone`, and the verification
+ * API at `/api`, in one fetch handler. The LMS part does what a real LMS server does: it mints
+ * a session for the logged-in learner when it renders the page, and verifies the result token
+ * the page sends back before trusting it.
+ */
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { Hono } from 'hono';
+import {
+  createMemoryReplayGuard,
+  createVerifyApp,
+  verifyResultToken,
+  TokenVerificationError,
+} from '../src/server/index.js';
+import { STRICT_CSP } from './csp.js';
+
+/** The demo learner (the seed manual's example member). */
+export const DEMO_LEARNER = { name: '홍길동', phone: '010-1234-5678', birth: '900101-1' } as const;
+
+const AUDIENCE = 'demo-lms';
+const CONTENT_TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.map': 'application/json',
+};
+
+/** Options of {@link createDemoApp}. */
+export interface DemoOptions {
+  /** Public origin, e.g. `http://127.0.0.1:8080`; the token issuer is `${origin}/api`. */
+  origin: string;
+  /** Folder with the built demo pages (`vite build -c demo/vite.config.ts`). */
+  distDir: string;
+}
+
+/** Builds the demo's fetch handler. */
+export function createDemoApp({ origin, distDir }: DemoOptions) {
+  const verify = createVerifyApp({ issuer: `${origin}/api`, audience: AUDIENCE, basePath: '/api', simulator: true });
+  const replay = createMemoryReplayGuard();
+  /** Page id → the nonce of the session minted for that page (what an LMS keeps server-side). */
+  const pages = new Map<string, { nonce: string; subject: string }>();
+  const app = new Hono();
+
+  const page = async (name: string) => readFile(join(distDir, name), 'utf8');
+  const htmlHeaders = { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': STRICT_CSP, 'Cache-Control': 'no-store' };
+
+  app.all('/api/*', (c) => verify.fetch(c.req.raw));
+
+  app.get('/', async (c) => {
+    // A real LMS knows who is logged in; the demo lets tests pick a learner id so that one
+    // test's mOTP lock does not spill into another's.
+    const learner = c.req.query('learner') ?? 'learner-001';
+    if (!/^[\w-]{1,64}$/.test(learner)) return c.text('bad learner id', 400);
+    const purpose = c.req.query('purpose') === 'daily' ? 'daily' : 'course-start';
+    const { session, nonce } = await verify.createSession({ subject: learner, ...DEMO_LEARNER, purpose });
+    const pageId = crypto.randomUUID();
+    pages.set(pageId, { nonce, subject: learner });
+    const body = (await page('index.html'))
+      .replace('__SESSION__', session)
+      .replace('__PAGE_ID__', pageId)
+      .replace('__PURPOSE__', purpose);
+    return c.body(body, 200, htmlHeaders);
+  });
+
+  app.get('/phone', async (c) => c.body(await page('phone.html'), 200, htmlHeaders));
+
+  // The LMS server's side: verify the token before trusting the page's claim of success.
+  app.post('/lms/verify-token', async (c) => {
+    const input = (await c.req.json().catch(() => null)) as { pageId?: unknown; token?: unknown } | null;
+    const entry = typeof input?.pageId === 'string' ? pages.get(input.pageId) : undefined;
+    if (!entry || typeof input?.token !== 'string') return c.json({ ok: false, reason: 'unknown page or token' }, 400);
+    try {
+      const claims = await verifyResultToken(input.token, {
+        jwks: await verify.jwks(),
+        issuer: `${origin}/api`,
+        audience: AUDIENCE,
+        nonce: entry.nonce,
+        replay,
+      });
+      return c.json({ ok: true, claims });
+    } catch (error) {
+      const reason = error instanceof TokenVerificationError ? error.reason : 'invalid';
+      return c.json({ ok: false, reason }, 400);
+    }
+  });
+
+  app.get('/assets/*', async (c) => {
+    const path = normalize(c.req.path).replace(/^\/+/, '');
+    if (!path.startsWith('assets/')) return c.notFound();
+    try {
+      const data = await readFile(join(distDir, path));
+      return c.body(data, 200, {
+        'Content-Type': CONTENT_TYPES[extname(path)] ?? 'application/octet-stream',
+        'Cache-Control': 'public, max-age=31536000, immutable',
+      });
+    } catch {
+      return c.notFound();
+    }
+  });
+
+  return app;
+}

@@ -1,0 +1,65 @@
+/**
+ * The reference server running inside the page, with the simulator on: Storybook stories and
+ * element tests use it to drive the real protocol without a network. Not part of the
+ * script-tag bundle.
+ */
+import { generate } from 'otplib';
+import { VerifyClient } from '../client/index.js';
+import type { Purpose } from '../protocol/index.js';
+import { createVerifyApp } from '../server/index.js';
+
+/** The member the in-page backend signs in by default (the seed manual's example). */
+export const DEMO_MEMBER = { name: '홍길동', phone: '010-1234-5678' } as const;
+
+const ORIGIN = 'http://in-page.invalid';
+let learners = 0;
+
+/** Options of {@link createInPageBackend}. */
+export interface InPageBackendOptions {
+  /** Purpose the sessions are minted for. */
+  purpose?: Purpose;
+  /** Mints no mOTP provider, as when HRD Korea's service is unavailable. */
+  withoutMotp?: boolean;
+}
+
+/** A fresh server app, one learner, a client for the learner, and the learner's mOTP app. */
+export async function createInPageBackend({ purpose = 'exam', withoutMotp = false }: InPageBackendOptions = {}) {
+  const app = createVerifyApp({
+    issuer: ORIGIN,
+    audience: 'in-page-lms',
+    simulator: true,
+    ...(withoutMotp ? { motp: null } : {}),
+  });
+  const subject = `learner-${++learners}-${crypto.randomUUID().slice(0, 8)}`;
+  const fetchInPage = (request: Request) => app.fetch(request);
+
+  /** A new session (another page load) for the same learner, and a client using it. */
+  async function newClient() {
+    const { session, nonce } = await app.createSession({ subject, ...DEMO_MEMBER, purpose });
+    return { client: new VerifyClient({ endpoint: ORIGIN, session, fetch: fetchInPage }), session, nonce };
+  }
+
+  let secret = '';
+  if (!withoutMotp) {
+    const enrolled = await app.fetch(
+      new Request(`${ORIGIN}/v1/dev/motp/enroll`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ phone: DEMO_MEMBER.phone }),
+      }),
+    );
+    const { otpauth } = (await enrolled.json()) as { otpauth: string };
+    secret = new URL(otpauth).searchParams.get('secret') ?? '';
+  }
+
+  /** The code the learner's mOTP app shows now. */
+  const currentCode = () => generate({ secret, period: 60, epoch: Math.floor(Date.now() / 1000) });
+
+  const first = await newClient();
+  return { app, subject, ...first, newClient, currentCode };
+}
+
+/** A code that is surely wrong now: every digit of the current one shifted by 5. */
+export async function wrongCode(backend: { currentCode(): Promise<string> }) {
+  return [...(await backend.currentCode())].map((digit) => String((Number(digit) + 5) % 10)).join('');
+}

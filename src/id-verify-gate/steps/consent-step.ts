@@ -1,0 +1,115 @@
+/**
+ * Consent and method choice, on one screen as in the seed manual: the institution's notice,
+ * the required "동의합니다" box, then one button per method the server enables.
+ */
+import { LitElement, css, html } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { localeContext } from '../../context.js';
+import { ko, type Translation } from '../../i18n/index.js';
+import type { VerifyMethod } from '../../protocol/index.js';
+import { baseStyles } from '../../styles/tokens.js';
+import { StepEvent } from '../step-event.js';
+
+/**
+ * @summary The consent step of `<id-verify-gate>`.
+ * @slot notice - The notice text (the gate forwards its own `notice` slot here).
+ */
+export class ConsentStep extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      .notice {
+        max-height: var(--idv-notice-max-height, 16em);
+        overflow: auto;
+        padding: var(--_gap);
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        background: var(--_subtle);
+        font-size: 0.9em;
+      }
+      .agree {
+        display: flex;
+        align-items: center;
+        gap: 8px;
+        margin-top: var(--_gap);
+        min-height: 44px;
+      }
+      .agree input {
+        width: 22px;
+        height: 22px;
+        margin: 0;
+      }
+      h3 {
+        font-size: 1.05em;
+        margin: calc(var(--_gap) * 1.5) 0 0;
+      }
+    `,
+  ];
+
+  @consume({ context: localeContext, subscribe: true })
+  @state()
+  private t: Translation = ko;
+
+  @query('h2') private heading!: HTMLElement;
+  @query('#agree') private checkbox!: HTMLInputElement;
+
+  /** Methods to offer, in order. */
+  @property({ attribute: false }) methods: VerifyMethod[] = [];
+  /** Whether the box is ticked (kept by the gate across back/forward). */
+  @property({ type: Boolean }) agreed = false;
+
+  @state() private showRequired = false;
+
+  /** Moves focus to the step's heading (called by the gate on a step change). */
+  focusHeading() {
+    this.heading?.focus();
+  }
+
+  private handleAgree(event: Event) {
+    this.agreed = (event.target as HTMLInputElement).checked;
+    if (this.agreed) this.showRequired = false;
+  }
+
+  private handleChoose(method: VerifyMethod) {
+    if (!this.agreed) {
+      this.showRequired = true;
+      this.checkbox.focus();
+      return;
+    }
+    this.dispatchEvent(new StepEvent({ kind: 'choose', method }));
+  }
+
+  override render() {
+    const t = this.t;
+    return html`
+      <h2 tabindex="-1">${t.notice.title}</h2>
+      <div class="notice" tabindex="0" role="region" aria-label=${t.notice.title}>
+        <slot name="notice"></slot>
+      </div>
+      <label class="agree">
+        <input
+          id="agree"
+          type="checkbox"
+          .checked=${this.agreed}
+          aria-invalid=${this.showRequired ? 'true' : 'false'}
+          aria-describedby="agree-error"
+          @change=${this.handleAgree}
+        />
+        ${t.agree}
+      </label>
+      <p id="agree-error" class="message error" role="alert">${this.showRequired ? t.agreeRequired : ''}</p>
+      <h3>${t.methodHeading}</h3>
+      ${this.methods.length === 0 ? html`<p role="alert">${t.noMethods}</p>` : ''}
+      <div class="actions">
+        ${this.methods.map(
+          (method) =>
+            html`<button class="primary" part="method-button" data-method=${method} @click=${() => this.handleChoose(method)}>
+              ${t.methodLabel[method]}
+            </button>`,
+        )}
+        <button @click=${() => this.dispatchEvent(new StepEvent({ kind: 'cancel' }))}>${t.cancel}</button>
+      </div>
+    `;
+  }
+}

@@ -1,0 +1,181 @@
+/**
+ * The mOTP step: the 6-digit code from the training mOTP app plus the member's phone, checked
+ * by the server. Shows attempts left after a wrong code, and the locked state (5 in a row)
+ * with what unlocks it. One request at a time: a double click sends one.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { clientContext, configContext, localeContext } from '../../context.js';
+import { VerifyError, type VerifyClient } from '../../client/index.js';
+import { ko, type Translation } from '../../i18n/index.js';
+import { isCode, normalizeKoreanMobile, type ConfigResponse } from '../../protocol/index.js';
+import { CountdownController } from '../../internal/countdown-controller.js';
+import { baseStyles } from '../../styles/tokens.js';
+import type { MotpInput } from '../../motp-input/motp-input.js';
+import { errorText } from '../error-text.js';
+import { StepEvent } from '../step-event.js';
+import '../../motp-input/define.js';
+
+/**
+ * @summary The mOTP step of `<id-verify-gate>`.
+ */
+export class MotpStep extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      .locked {
+        border-left: 4px solid var(--_danger);
+        padding: 4px 12px;
+      }
+      motp-input {
+        margin-bottom: var(--_gap);
+      }
+    `,
+  ];
+
+  @consume({ context: localeContext, subscribe: true })
+  @state()
+  private t: Translation = ko;
+
+  @consume({ context: clientContext, subscribe: true })
+  @state()
+  private client?: VerifyClient;
+
+  @consume({ context: configContext, subscribe: true })
+  @state()
+  private config?: ConfigResponse;
+
+  private readonly wait = new CountdownController(this);
+
+  @query('h2') private heading!: HTMLElement;
+  @query('motp-input') private codeInput!: MotpInput;
+  @query('#phone') private phoneInput!: HTMLInputElement;
+
+  /** Whether a phone check is offered (help text, and the way out of the locked state). */
+  @property({ type: Boolean, attribute: 'phone-available' }) phoneAvailable = false;
+
+  @state() private busy = false;
+  @state() private error = '';
+  @state() private codeInvalid = false;
+  @state() private locked = false;
+
+  /** Moves focus to the step's heading (called by the gate on a step change). */
+  focusHeading() {
+    this.heading?.focus();
+  }
+
+  override willUpdate(changed: Map<PropertyKey, unknown>) {
+    if (changed.has('config') && this.config?.motp.locked) this.locked = true;
+  }
+
+  private async handleSubmit(event: Event) {
+    event.preventDefault();
+    if (this.busy || this.wait.running || !this.client) return;
+    const t = this.t;
+    const otp = this.codeInput.value;
+    if (!isCode(otp)) return this.fail(t.codeIncomplete, this.codeInput);
+    if (!normalizeKoreanMobile(this.phoneInput.value)) return this.fail(t.phoneInvalid, this.phoneInput);
+    this.busy = true;
+    this.error = '';
+    try {
+      const result = await this.client.verifyMotp({ otp, phone: this.phoneInput.value });
+      this.dispatchEvent(new StepEvent({ kind: 'verified', result }));
+    } catch (error) {
+      this.handleError(error instanceof VerifyError ? error : new VerifyError({ code: 'NETWORK', message: String(error) }, 0));
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private handleError(error: VerifyError) {
+    const t = this.t;
+    if (error.code === 'LOCKED' || (error.code === 'INVALID_CODE' && error.attemptsLeft === 0)) {
+      this.locked = true;
+      this.dispatchEvent(new StepEvent({ kind: 'failed', code: 'LOCKED', message: t.lockedBody }));
+      return;
+    }
+    if (error.retryAfter && (error.code === 'RATE_LIMITED' || error.code === 'UPSTREAM_UNAVAILABLE')) {
+      this.wait.start(error.retryAfter);
+    }
+    if (error.code === 'UNAUTHORIZED' || error.code === 'EXPIRED') {
+      this.dispatchEvent(new StepEvent({ kind: 'failed', code: error.code, message: errorText(t, error) }));
+    }
+    const badPhone = error.code === 'MISMATCH' || (error.code === 'INVALID_INPUT' && error.field === 'phone');
+    const message = error.code === 'UPSTREAM_UNAVAILABLE' && this.phoneAvailable ? `${t.unavailable} ${t.motpHelpPhone}` : errorText(t, error);
+    if (error.code === 'INVALID_CODE' || error.code === 'ALREADY_USED') this.codeInput.value = '';
+    this.fail(message, badPhone ? this.phoneInput : this.codeInput);
+  }
+
+  private fail(message: string, field: HTMLElement) {
+    this.error = message;
+    this.codeInvalid = field === this.codeInput;
+    field.focus();
+  }
+
+  private renderLocked() {
+    const t = this.t;
+    return html`
+      <div class="locked" role="alert">
+        <p><strong>${t.lockedTitle}</strong></p>
+        <p>${t.lockedBody}</p>
+        ${this.phoneAvailable ? nothing : html`<p>${t.lockedContact}</p>`}
+      </div>
+      <div class="actions">
+        <button @click=${() => this.dispatchEvent(new StepEvent({ kind: 'back' }))}>${t.back}</button>
+      </div>
+    `;
+  }
+
+  private renderForm() {
+    const t = this.t;
+    const waiting = this.wait.running;
+    return html`
+      <p id="instruction">${t.motpInstruction}</p>
+      <form novalidate @submit=${this.handleSubmit}>
+        <div class="field">
+          <label for="otp">${t.otpLabel}</label>
+          <motp-input
+            id="otp"
+            name="otp"
+            required
+            label=${t.otpLabel}
+            ?invalid=${this.codeInvalid && !!this.error}
+            @input=${() => (this.codeInvalid = false)}
+          ></motp-input>
+        </div>
+        <div class="field">
+          <label for="phone">${t.memberPhoneLabel}</label>
+          <input
+            id="phone"
+            name="phone"
+            type="tel"
+            inputmode="tel"
+            autocomplete="tel-national"
+            placeholder=${t.phonePlaceholder}
+            maxlength="20"
+            required
+          />
+        </div>
+        <p class="message error" role="alert">${this.error}${waiting ? ` (${this.wait.remaining})` : ''}</p>
+        <div class="actions">
+          <button class="primary" type="submit" ?disabled=${waiting} aria-disabled=${this.busy ? 'true' : 'false'}>
+            ${this.busy ? t.verifying : t.verify}
+          </button>
+          <button type="button" @click=${() => this.dispatchEvent(new StepEvent({ kind: 'back' }))}>${t.back}</button>
+        </div>
+      </form>
+      <ol class="help">
+        ${t.motpHelp.map((line) => html`<li>${line}</li>`)}
+        ${this.phoneAvailable ? html`<li>${t.motpHelpPhone}</li>` : nothing}
+      </ol>
+    `;
+  }
+
+  override render() {
+    return html`
+      <h2 tabindex="-1">${this.t.motpTitle}</h2>
+      ${this.locked ? this.renderLocked() : this.renderForm()}
+    `;
+  }
+}

@@ -1,0 +1,13 @@
+/**
+ * id-verify: importing this module defines every element. Element classes, events, the
+ * client and the protocol types are re-exported for typed use.
+ */
+import './motp-input/define.js';
+import './id-verify-gate/define.js';
+
+export { MotpInput } from './motp-input/motp-input.js';
+export { IdVerifyGate, type GateStep } from './id-verify-gate/id-verify-gate.js';
+export * from './events.js';
+export { VerifyClient, VerifyError, type VerifyClientOptions, type ClientErrorCode, type FetchLike } from './client/index.js';
+export { ko, en, resolveTranslation, type Translation, type Notice } from './i18n/index.js';
+export * from './protocol/index.js';
