@@ -23,6 +23,11 @@ export default tseslint.config(
     },
   },
   {
+    // chai assertions are property reads (`expect(x).to.be.true`).
+    files: ['test/browser/**/*.ts'],
+    rules: { '@typescript-eslint/no-unused-expressions': 'off' },
+  },
+  {
     files: ['src/**/*.ts'],
     ignores: ['src/server/**'],
     rules: { 'no-console': 'error' },

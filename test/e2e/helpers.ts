@@ -4,14 +4,23 @@ import { expect, type BrowserContext, type Page } from '@playwright/test';
 /** A learner id no other test uses, so mOTP locks stay within one test. */
 export const uniqueLearner = (label: string) => `e2e-${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
-/** Opens the LMS course page for `learner`, recording CSP violations and the gate's events. */
-export async function openCoursePage(context: BrowserContext, learner: string): Promise<Page> {
+/** A new page that records every Content-Security-Policy violation it sees. */
+async function newWatchedPage(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
   await page.addInitScript(() => {
-    const w = window as unknown as { cspViolations: string[]; gateEvents: Record<string, unknown>[] };
+    const w = window as unknown as { cspViolations: string[] };
     w.cspViolations = [];
-    w.gateEvents = [];
     document.addEventListener('securitypolicyviolation', (e) => w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return page;
+}
+
+/** Opens the LMS course page for `learner`, recording CSP violations and the gate's events. */
+export async function openCoursePage(context: BrowserContext, learner: string): Promise<Page> {
+  const page = await newWatchedPage(context);
+  await page.addInitScript(() => {
+    const w = window as unknown as { gateEvents: Record<string, unknown>[] };
+    w.gateEvents = [];
     for (const type of ['id-verify-success', 'id-verify-failure', 'id-verify-cancel']) {
       document.addEventListener(type, (e) => {
         const { token, method, purpose, code } = e as Event & Record<string, unknown>;
@@ -25,7 +34,7 @@ export async function openCoursePage(context: BrowserContext, learner: string): 
 
 /** Opens the phone simulator and waits until its mOTP app shows a code. */
 export async function openPhone(context: BrowserContext): Promise<Page> {
-  const phone = await context.newPage();
+  const phone = await newWatchedPage(context);
   await phone.goto('/phone');
   await expect(phone.getByTestId('motp-code')).toHaveText(/^\s*\d{6}\s*$/);
   return phone;

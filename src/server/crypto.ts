@@ -1,0 +1,93 @@
+/**
+ * Web Crypto helpers shared by the server (they run unchanged in Node and in a browser page):
+ * random identifiers, keyed hashes for store keys, and sealing of values that only the holder
+ * of a client-side secret (a session id, an idempotency key) can open again.
+ */
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** Encodes bytes as unpadded base64url. */
+export function toBase64Url(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** Decodes unpadded base64url; throws on anything else. */
+export function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new TypeError('Not base64url');
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  return Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
+}
+
+/** `length` bytes from the platform CSPRNG. */
+export function randomBytes(length: number): Uint8Array<ArrayBuffer> {
+  return globalThis.crypto.getRandomValues(new Uint8Array(length));
+}
+
+/** A random base64url string carrying `bytes` bytes of entropy. */
+export function randomToken(bytes: number): string {
+  return toBase64Url(randomBytes(bytes));
+}
+
+/**
+ * Keyed hash (HMAC-SHA-256, base64url) of `value` under a purpose `label`. Store keys are built
+ * from it so that a store dump shows neither phones nor bearer sessions, and a guessable value
+ * (a phone number, a six-digit code) cannot be recovered from it without the key.
+ */
+export type KeyedHasher = (label: string, value: string) => Promise<string>;
+
+/** Creates a {@link KeyedHasher} over `key` (at least 32 bytes recommended). */
+export function createKeyedHasher(key: Uint8Array): KeyedHasher {
+  const material = Uint8Array.from(key);
+  let imported: Promise<CryptoKey> | undefined;
+  return async (label, value) => {
+    imported ??= globalThis.crypto.subtle.importKey('raw', material, { name: 'HMAC', hash: 'SHA-256' }, false, [
+      'sign',
+    ]);
+    const mac = await globalThis.crypto.subtle.sign('HMAC', await imported, encoder.encode(`${label}\u0000${value}`));
+    return toBase64Url(new Uint8Array(mac));
+  };
+}
+
+/** A value sealed with AES-GCM: what the store holds instead of the plaintext. */
+export interface Sealed {
+  /** 96-bit nonce, base64url. */
+  iv: string;
+  /** Ciphertext with its tag, base64url. */
+  ct: string;
+}
+
+async function sealingKey(secret: string, info: string): Promise<CryptoKey> {
+  const base = await globalThis.crypto.subtle.importKey('raw', encoder.encode(secret), 'HKDF', false, ['deriveKey']);
+  return globalThis.crypto.subtle.deriveKey(
+    { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: encoder.encode(info) },
+    base,
+    { name: 'AES-GCM', length: 256 },
+    false,
+    ['encrypt', 'decrypt'],
+  );
+}
+
+/**
+ * Encrypts `value` (JSON) under a key derived from `secret`, a high-entropy string the client
+ * holds and the store never sees in clear. Whoever reads the store cannot open it.
+ */
+export async function seal(secret: string, info: string, value: unknown): Promise<Sealed> {
+  const iv = randomBytes(12);
+  const key = await sealingKey(secret, info);
+  const ct = await globalThis.crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, encoder.encode(JSON.stringify(value)));
+  return { iv: toBase64Url(iv), ct: toBase64Url(new Uint8Array(ct)) };
+}
+
+/** Opens what {@link seal} produced with the same `secret` and `info`; throws when it does not match. */
+export async function open<T>(secret: string, info: string, sealed: Sealed): Promise<T> {
+  const key = await sealingKey(secret, info);
+  const plain = await globalThis.crypto.subtle.decrypt(
+    { name: 'AES-GCM', iv: fromBase64Url(sealed.iv) },
+    key,
+    fromBase64Url(sealed.ct),
+  );
+  return JSON.parse(decoder.decode(plain)) as T;
+}

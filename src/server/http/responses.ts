@@ -1,0 +1,76 @@
+/**
+ * Every answer the server gives is built here, so that each one is JSON with a charset, is
+ * never cached (`no-store`: answers carry tokens and learner state), and every 423/429/503
+ * tells the client when to come back.
+ */
+import { ERROR_STATUS, type ErrorCode, type ErrorDetail } from '../../protocol/index.js';
+
+/** Media type of every body the server writes. */
+export const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** Statuses that must carry `Retry-After` (SECURITY 25). */
+const RETRY_STATUSES = new Set([423, 429, 503]);
+
+/** A JSON answer with the headers every answer needs. */
+export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': JSON_TYPE, 'Cache-Control': 'no-store', ...headers },
+  });
+}
+
+/** Optional members of an error answer, plus a status when it differs from the code's own. */
+export interface ErrorExtras {
+  /** Tries left after this one was charged. */
+  attemptsLeft?: number;
+  /** Seconds before a retry can succeed; also sent as `Retry-After`. */
+  retryAfter?: number;
+  /** The refused request field. */
+  field?: string;
+  /** HTTP status when it is not `ERROR_STATUS[code]` (405, 413, 415 travel as `INVALID_INPUT`). */
+  status?: number;
+  /** Extra headers (`Allow`, `WWW-Authenticate`). */
+  headers?: Record<string, string>;
+}
+
+/** A refusal that any layer can throw; the app turns it into the error answer. */
+export class HttpError extends Error {
+  /** HTTP status of the answer. */
+  readonly status: number;
+  /** The body's `error` member. */
+  readonly detail: ErrorDetail;
+  /** Extra headers of the answer. */
+  readonly headers: Record<string, string>;
+
+  constructor(code: ErrorCode, message: string, extras: ErrorExtras = {}) {
+    super(message);
+    this.name = 'HttpError';
+    this.status = extras.status ?? ERROR_STATUS[code];
+    this.headers = extras.headers ?? {};
+    this.detail = { code, message };
+    if (extras.attemptsLeft !== undefined) this.detail.attemptsLeft = extras.attemptsLeft;
+    if (extras.field !== undefined) this.detail.field = extras.field;
+    const retryAfter = extras.retryAfter ?? (RETRY_STATUSES.has(this.status) ? 1 : undefined);
+    if (retryAfter !== undefined) this.detail.retryAfter = Math.max(0, Math.ceil(retryAfter));
+  }
+
+  /** The error answer. */
+  toResponse(): Response {
+    const headers = { ...this.headers };
+    if (this.detail.retryAfter !== undefined) headers['Retry-After'] = String(this.detail.retryAfter);
+    return jsonResponse({ error: this.detail }, this.status, headers);
+  }
+}
+
+/** `INVALID_INPUT` naming the refused field. */
+export function invalidInput(field: string, message: string): HttpError {
+  return new HttpError('INVALID_INPUT', message, { field });
+}
+
+/**
+ * The answer to anything unexpected: generic on purpose, so no stack, store key or input
+ * leaks. Reaching it is a bug; garbage input is refused long before.
+ */
+export function internalErrorResponse(): Response {
+  return jsonResponse({ error: { code: 'UPSTREAM_UNAVAILABLE', message: 'Internal error' } }, 500);
+}

@@ -1,0 +1,35 @@
+/**
+ * The reference backend of id-verify: `createVerifyApp()` for the server, `verifyResultToken()`
+ * for LMS servers checking the tokens, and the store and provider contracts to extend it.
+ */
+export { createVerifyApp } from './app.js';
+export type { VerifyApp, VerifyAppOptions } from './options.js';
+export type { SessionInput, MintedSession } from './sessions.js';
+export { createMemoryStore, type MemoryStore, type MemoryStoreOptions } from './stores/memory.js';
+export type { Store, AttemptCharge } from './stores/store.js';
+export { createMemoryAuditSink, type AuditRecord, type AuditSink, type MemoryAuditSink } from './audit.js';
+export { generateSigningKey, type SigningKey } from './keys.js';
+export { RESULT_TOKEN_CLAIMS } from './tokens.js';
+export {
+  verifyResultToken,
+  createMemoryReplayGuard,
+  TokenVerificationError,
+  TOKEN_ERROR_REASONS,
+  type TokenErrorReason,
+  type ReplayGuard,
+  type VerifyResultTokenOptions,
+  type MemoryReplayGuardOptions,
+} from './verify-token.js';
+export {
+  ProviderUnavailableError,
+  type MotpProvider,
+  type MotpVerdict,
+  type MotpVerifyInput,
+} from './providers/motp/provider.js';
+export {
+  createTotpProvider,
+  TOTP_OPTIONS,
+  type TotpProvider,
+  type TotpProviderOptions,
+} from './providers/motp/totp.js';
+export { kstDate } from './policy/daily.js';

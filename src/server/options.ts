@@ -1,0 +1,50 @@
+/** The public shape of the reference server: its options and what `createVerifyApp` returns. */
+import type { JWK } from 'jose';
+import type { AuditRecord, AuditSink } from './audit.js';
+import type { SigningKey } from './keys.js';
+import type { MotpProvider } from './providers/motp/provider.js';
+import type { MintedSession, SessionInput } from './sessions.js';
+import type { Store } from './stores/store.js';
+
+/** Options of `createVerifyApp`. */
+export interface VerifyAppOptions {
+  /** `iss` of result tokens: this server's public URL, e.g. `https://verify.example.ac.kr/api`. */
+  issuer: string;
+  /** `aud` of result tokens: the LMS that verifies them. */
+  audience: string;
+  /** Path the API is mounted under (`''` by default; the demo uses `/api`). */
+  basePath?: string;
+  /** Where state lives (a memory store by default; share one store across instances). */
+  store?: Store;
+  /** Epoch milliseconds (default `Date.now`); tests inject one to move time without sleeping. */
+  clock?: () => number;
+  /** The result-token signing key; an ES256 key is generated on first use when absent. */
+  signingKey?: SigningKey;
+  /** mOTP provider: the TOTP provider on the same store by default; `null` turns mOTP off. */
+  motp?: MotpProvider | null;
+  /** Enables the `/v1/dev/*` simulator calls (never in production). */
+  simulator?: boolean;
+  /** Origins allowed to call the API from a browser (exact match; none by default). */
+  allowedOrigins?: string[];
+  /** Where audit records go; an in-memory list (see `VerifyApp.auditLog`) by default. */
+  audit?: AuditSink;
+  /**
+   * HMAC key for hashed store keys (phones, sessions, idempotency keys). Random when absent;
+   * instances sharing a store must share it.
+   */
+  hashKey?: Uint8Array;
+}
+
+/** The reference server. */
+export interface VerifyApp {
+  /** The HTTP handler (standard `Request` in, `Response` out); hand it to any server or call it in-page. */
+  fetch(request: Request): Promise<Response>;
+  /** Mints a session for a logged-in learner (for LMS servers written in Node). */
+  createSession(input: SessionInput): Promise<MintedSession>;
+  /** The public JWKS of result tokens. */
+  jwks(): Promise<{ keys: JWK[] }>;
+  /** Records written to the default in-memory audit sink (empty when `audit` was given). */
+  auditLog(): readonly AuditRecord[];
+  /** Lifts the learner's mOTP lock; the phone path calls it after a `motp-unlock` check. */
+  unlockMotp(subject: string): Promise<void>;
+}

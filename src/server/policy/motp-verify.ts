@@ -1,0 +1,126 @@
+/**
+ * One mOTP attempt, start to verdict (DESIGN §5, SECURITY 1–3, 7, 26):
+ *
+ * 1. The phone must be the member's registered one (`MISMATCH`, no attempt charged).
+ * 2. Charge the attempt before comparing; a locked learner is refused unevaluated.
+ * 3. Ask the provider. Down → refund, `UPSTREAM_UNAVAILABLE`.
+ * 4. Wrong → the charge stands, `INVALID_CODE` with the attempts left.
+ * 5. Right but for a step at or before the last accepted one → refund, `ALREADY_USED`.
+ * 6. Right → the counter resets; the caller issues the token.
+ *
+ * Every outcome after input validation writes one audit record.
+ */
+import type { AuditSink } from '../audit.js';
+import { ProviderUnavailableError, type MotpProvider, type MotpVerdict } from '../providers/motp/provider.js';
+import type { Session } from '../sessions.js';
+import { MOTP_LOCKED_RETRY_AFTER, type MotpLock } from './motp-lock.js';
+import type { MotpSteps } from './motp-steps.js';
+
+/**
+ * Longest wait for a provider's verdict. It stays under the client's 10 s deadline and the
+ * idempotency claim's life, so a hung upstream ends as a refunded 503, not a stuck request.
+ */
+export const PROVIDER_TIMEOUT_MS = 8_000;
+
+/** How an attempt ended. */
+export type MotpOutcome =
+  | { result: 'success'; step: number }
+  | { result: 'MISMATCH' }
+  | { result: 'LOCKED'; retryAfter: number }
+  | { result: 'INVALID_CODE'; attemptsLeft: number }
+  | { result: 'ALREADY_USED' }
+  | { result: 'UPSTREAM_UNAVAILABLE'; retryAfter: number };
+
+/** Dependencies of {@link createMotpVerifier}. */
+export interface MotpVerifierDeps {
+  /** Who checks the codes. */
+  provider: MotpProvider;
+  /** The per-learner failure counter. */
+  lock: MotpLock;
+  /** The replay guard. */
+  steps: MotpSteps;
+  /** Where attempts are recorded. */
+  audit: AuditSink;
+  /** Epoch milliseconds. */
+  clock: () => number;
+  /** Provider deadline in milliseconds (default {@link PROVIDER_TIMEOUT_MS}). */
+  providerTimeoutMs?: number;
+}
+
+/** Runs mOTP attempts. */
+export interface MotpVerifier {
+  /** Checks `otp` (six digits) and `phone` (canonical digits) for the session's learner. */
+  verify(session: Session, otp: string, phone: string): Promise<MotpOutcome>;
+}
+
+/** `work`, or a {@link ProviderUnavailableError} once `ms` have passed. */
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ProviderUnavailableError('Provider timed out')), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
+/** Creates the mOTP verifier. */
+export function createMotpVerifier(deps: MotpVerifierDeps): MotpVerifier {
+  const { provider, lock, steps, audit, clock } = deps;
+
+  const record = async (
+    session: Session,
+    outcome: MotpOutcome,
+    attempt?: number,
+    providerRef?: string,
+  ): Promise<MotpOutcome> => {
+    await audit.write({
+      at: clock(),
+      subject: session.subject,
+      purpose: session.purpose,
+      method: 'motp',
+      result: outcome.result,
+      ...(attempt !== undefined ? { attempt } : {}),
+      ...(providerRef !== undefined ? { providerRef } : {}),
+    });
+    return outcome;
+  };
+
+  return {
+    async verify(session, otp, phone) {
+      if (phone !== session.phone) return record(session, { result: 'MISMATCH' });
+
+      const charge = await lock.charge(session.subject);
+      if (!charge.allowed) return record(session, { result: 'LOCKED', retryAfter: MOTP_LOCKED_RETRY_AFTER });
+      const { attempt } = charge;
+
+      let verdict: MotpVerdict;
+      try {
+        const work = provider.verify({
+          phone,
+          name: session.name,
+          otp,
+          subject: session.subject,
+          purpose: session.purpose,
+          context: session.context,
+        });
+        verdict = await withDeadline(work, deps.providerTimeoutMs ?? PROVIDER_TIMEOUT_MS);
+        if (verdict.valid && !Number.isSafeInteger(verdict.step)) throw new Error('Provider reported no step');
+      } catch (error) {
+        // Whatever went wrong upstream, the learner's code was never judged: no attempt spent.
+        await lock.refund(session.subject);
+        const retryAfter = error instanceof ProviderUnavailableError ? error.retryAfter : 2;
+        return record(session, { result: 'UPSTREAM_UNAVAILABLE', retryAfter }, attempt);
+      }
+
+      if (!verdict.valid) {
+        return record(session, { result: 'INVALID_CODE', attemptsLeft: lock.attemptsLeft(attempt) }, attempt);
+      }
+      const providerRef = verdict.providerRef ?? `step:${verdict.step}`;
+      if (!(await steps.claim(session.subject, verdict.step))) {
+        await lock.refund(session.subject);
+        return record(session, { result: 'ALREADY_USED' }, attempt, providerRef);
+      }
+      await lock.unlock(session.subject);
+      return record(session, { result: 'success', step: verdict.step }, attempt, providerRef);
+    },
+  };
+}

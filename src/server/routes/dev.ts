@@ -1,0 +1,75 @@
+/**
+ * `/v1/dev/*`: simulator-only calls that drive the demo's phone simulator and end-to-end tests.
+ * They are registered only when the simulator is on; otherwise the paths do not exist (404).
+ */
+import type { Hono, MiddlewareHandler } from 'hono';
+import {
+  normalizeKoreanMobile,
+  type DevMotpEnrollResponse,
+  type DevSessionResponse,
+  type Purpose,
+} from '../../protocol/index.js';
+import type { AppEnv } from '../http/env.js';
+import { methodNotAllowed, parseJsonObject } from '../http/hygiene.js';
+import { invalidInput, jsonResponse } from '../http/responses.js';
+import type { TotpProvider } from '../providers/motp/totp.js';
+import { SessionInputError, type SessionRegistry } from '../sessions.js';
+
+/** The demo learner every simulator session defaults to. */
+export const DEMO_LEARNER = {
+  subject: 'learner-001',
+  name: '홍길동',
+  phone: '010-1234-5678',
+  birth: '900101-1',
+  purpose: 'login',
+} as const;
+
+/** What the simulator routes use. */
+export interface DevDeps {
+  /** Content type, body and idempotency guards (no session: these calls mint one). */
+  guards: MiddlewareHandler<AppEnv>;
+  /** Mints sessions. */
+  sessions: SessionRegistry;
+  /** The enrolling mOTP provider, when the configured one can enrol. */
+  enroller: Pick<TotpProvider, 'enroll'> | null;
+}
+
+/** A string field, the default when absent, or 400 naming it. */
+function text(body: Record<string, unknown>, field: keyof typeof DEMO_LEARNER): string {
+  const value = body[field];
+  if (value === undefined) return DEMO_LEARNER[field];
+  if (typeof value !== 'string') throw invalidInput(field, `${field} must be a string`);
+  return value;
+}
+
+/** Registers the simulator routes. */
+export function registerDev(app: Hono<AppEnv>, deps: DevDeps): void {
+  app.post('/v1/dev/session', deps.guards, async (c) => {
+    const body = parseJsonObject(c.get('rawBody'));
+    try {
+      const minted: DevSessionResponse = await deps.sessions.create({
+        subject: text(body, 'subject'),
+        name: text(body, 'name'),
+        phone: text(body, 'phone'),
+        birth: text(body, 'birth'),
+        purpose: text(body, 'purpose') as Purpose,
+      });
+      return jsonResponse(minted);
+    } catch (error) {
+      if (error instanceof SessionInputError) throw invalidInput(error.field, `Invalid ${error.field}`);
+      throw error;
+    }
+  });
+  app.all('/v1/dev/session', methodNotAllowed('POST'));
+
+  const { enroller } = deps;
+  if (!enroller) return;
+  app.post('/v1/dev/motp/enroll', deps.guards, async (c) => {
+    const body = parseJsonObject(c.get('rawBody'));
+    const phone = normalizeKoreanMobile(body.phone);
+    if (!phone) throw invalidInput('phone', 'The phone must be a Korean mobile number');
+    const answer: DevMotpEnrollResponse = { otpauth: await enroller.enroll(phone) };
+    return jsonResponse(answer);
+  });
+  app.all('/v1/dev/motp/enroll', methodNotAllowed('POST'));
+}

@@ -1,0 +1,161 @@
+/**
+ * Learner sessions: the opaque bearer the LMS server mints and the widget sends. The store
+ * never holds the bearer itself (the record is keyed by its keyed hash) nor the learner's
+ * name, phone or birth date in clear (they are sealed under a key derived from the bearer),
+ * so a store dump identifies nobody and lets nobody act as a learner.
+ */
+import { PURPOSES, normalizeKoreanMobile, type Purpose } from '../protocol/index.js';
+import { open, randomToken, seal, type KeyedHasher, type Sealed } from './crypto.js';
+import type { Store } from './stores/store.js';
+
+/** Sessions live this long after they are minted. */
+export const SESSION_TTL_MS = 30 * 60 * 1000;
+
+/** What the LMS server hands over when it mints a session. */
+export interface SessionInput {
+  /** The learner's LMS subject id (goes into the token's `sub`). */
+  subject: string;
+  /** The learner's name, as registered with the institution. */
+  name: string;
+  /** The learner's registered mobile phone, in any accepted spelling. */
+  phone: string;
+  /** `YYMMDD-D`: birth date and the gender/century digit, for the SMS path. */
+  birth?: string;
+  /** Why the check is run; the token carries it. */
+  purpose: Purpose;
+  /** Course context the providers may need (HRD Korea course and class keys). */
+  context?: Record<string, string>;
+}
+
+/** A minted session: the bearer for the widget and the nonce the token will carry. */
+export interface MintedSession {
+  /** Opaque bearer for `Authorization: Bearer`. */
+  session: string;
+  /** Nonce the LMS keeps to match the result token against this session. */
+  nonce: string;
+}
+
+/** A session as the handlers see it. */
+export interface Session {
+  /** Keyed hash of the bearer: scopes per-session records without holding the bearer. */
+  handle: string;
+  /** LMS subject id. */
+  subject: string;
+  /** Learner's name. */
+  name: string;
+  /** Canonical digits (`01012345678`). */
+  phone: string;
+  /** `YYMMDD-D`, when the LMS gave it. */
+  birth?: string;
+  /** Why the check is run. */
+  purpose: Purpose;
+  /** Nonce for the result token. */
+  nonce: string;
+  /** Course context for the providers. */
+  context: Record<string, string>;
+}
+
+/** Personal data, kept sealed in the store. */
+interface Personal {
+  name: string;
+  phone: string;
+  birth?: string;
+}
+
+interface SessionRecord {
+  subject: string;
+  purpose: Purpose;
+  nonce: string;
+  context: Record<string, string>;
+  personal: Sealed;
+}
+
+/** Why a session input was refused: the field name, never its value. */
+export class SessionInputError extends TypeError {
+  /** The refused field. */
+  readonly field: string;
+
+  constructor(field: string) {
+    super(`Invalid session field: ${field}`);
+    this.name = 'SessionInputError';
+    this.field = field;
+  }
+}
+
+const SEAL_INFO = 'id-verify/session-personal';
+const BEARER_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+const MAX_TEXT = 200;
+const MAX_CONTEXT_ENTRIES = 32;
+
+const isText = (value: unknown, max = MAX_TEXT): value is string =>
+  typeof value === 'string' && value.trim().length > 0 && value.length <= max;
+
+/** Checks and canonicalises a session input; throws {@link SessionInputError} naming the field. */
+export function validateSessionInput(input: SessionInput): SessionInput {
+  if (!isText(input.subject)) throw new SessionInputError('subject');
+  if (!isText(input.name, 100)) throw new SessionInputError('name');
+  const phone = normalizeKoreanMobile(input.phone);
+  if (!phone) throw new SessionInputError('phone');
+  // Only the 7 digits the SMS path may forward (birth date + one digit), never more.
+  if (input.birth !== undefined && !(typeof input.birth === 'string' && /^\d{6}-\d$/.test(input.birth))) {
+    throw new SessionInputError('birth');
+  }
+  if (!(PURPOSES as readonly unknown[]).includes(input.purpose)) throw new SessionInputError('purpose');
+  const context = input.context ?? {};
+  const entries = typeof context === 'object' && context !== null ? Object.entries(context) : null;
+  if (!entries || entries.length > MAX_CONTEXT_ENTRIES || !entries.every(([k, v]) => isText(k, 64) && isText(v))) {
+    throw new SessionInputError('context');
+  }
+  const out: SessionInput = { ...input, phone, context: Object.fromEntries(entries) };
+  if (input.birth === undefined) delete out.birth;
+  return out;
+}
+
+/** Mints and resolves sessions over a store. */
+export interface SessionRegistry {
+  /** Mints a session for a validated input. */
+  create(input: SessionInput): Promise<MintedSession>;
+  /** The live session for a bearer, or `undefined` when unknown, expired or malformed. */
+  load(bearer: string): Promise<Session | undefined>;
+}
+
+/** Creates the session registry. */
+export function createSessionRegistry(store: Store, hash: KeyedHasher): SessionRegistry {
+  const keyOf = async (bearer: string) => `session:${await hash('session', bearer)}`;
+  return {
+    async create(raw) {
+      const input = validateSessionInput(raw);
+      const session = randomToken(32);
+      const nonce = randomToken(16);
+      const personal: Personal = { name: input.name, phone: input.phone };
+      if (input.birth !== undefined) personal.birth = input.birth;
+      const record: SessionRecord = {
+        subject: input.subject,
+        purpose: input.purpose,
+        nonce,
+        context: input.context ?? {},
+        personal: await seal(session, SEAL_INFO, personal),
+      };
+      await store.set(await keyOf(session), record, SESSION_TTL_MS);
+      return { session, nonce };
+    },
+    async load(bearer) {
+      if (!BEARER_PATTERN.test(bearer)) return undefined;
+      const handle = await hash('session', bearer);
+      const record = await store.get<SessionRecord>(`session:${handle}`);
+      if (!record) return undefined;
+      const personal = await open<Personal>(bearer, SEAL_INFO, record.personal);
+      const session: Session = {
+        handle,
+        subject: record.subject,
+        name: personal.name,
+        phone: personal.phone,
+        purpose: record.purpose,
+        nonce: record.nonce,
+        context: record.context,
+      };
+      if (personal.birth !== undefined) session.birth = personal.birth;
+      return session;
+    },
+  };
+}
