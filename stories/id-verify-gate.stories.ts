@@ -56,12 +56,20 @@ async function openMotp(canvasElement: HTMLElement) {
   return gate;
 }
 
-/** Types `code` and the member's phone and presses "인증하기". */
+/** Types `code` and the member's phone, presses "인증하기" and waits for the answer. */
 async function submit(gate: IdVerifyGate, code: string) {
   const root = stepRoot(gate)!;
+  const answered = new Promise<void>((resolve) => {
+    const observer = new MutationObserver(() => {
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe(root, { childList: true, subtree: true, characterData: true });
+  });
   root.querySelector<HTMLElement & { value: string }>('motp-input')!.value = code;
   root.querySelector<HTMLInputElement>('#phone')!.value = DEMO_MEMBER.phone;
   root.querySelector('form')!.requestSubmit();
+  await answered;
   await until(() => !root.querySelector('button[type="submit"]')?.textContent?.includes('…'));
 }
 

@@ -111,8 +111,8 @@ export class IdVerifyGate extends LitElement {
       this.moveFocus = false;
       const step = this.renderRoot.querySelector<StepElement>('.step');
       await step?.updateComplete;
-      step?.focusHeading?.();
-      if (step && !step.focusHeading) step.focus();
+      if (step?.focusHeading) step.focusHeading();
+      else step?.querySelector('h2')?.focus();
     }
   }
 
@@ -184,8 +184,8 @@ export class IdVerifyGate extends LitElement {
       case 'motp':
         return html`<idv-motp-step class="step" ?phone-available=${this.offeredMethods.includes('phone')}></idv-motp-step>`;
       case 'done':
-        return html`<div class="step" tabindex="-1">
-          <h2 class="done">${t.doneTitle}</h2>
+        return html`<div class="step">
+          <h2 class="done" tabindex="-1">${t.doneTitle}</h2>
           <p role="status">${t.doneBody}</p>
         </div>`;
     }
