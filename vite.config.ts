@@ -27,9 +27,14 @@ const scriptBuild: UserConfig['build'] = {
   outDir: 'dist',
   emptyOutDir: false,
   target: 'es2022',
-  lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'id-verify.js' },
-  // Library mode keeps whitespace in `es` output unless minification is asked of the bundler.
-  rolldownOptions: { output: { minify: true, comments: false } },
+  lib: { entry: 'src/script.ts', formats: ['es'], fileName: () => 'id-verify.js' },
+  rolldownOptions: {
+    // Let the entry export what its on-demand chunks (phone path, QR) share with it, instead of
+    // splitting that shared code into a third file the page would have to fetch up front.
+    preserveEntrySignatures: 'allow-extension',
+    // Library mode keeps whitespace in `es` output unless minification is asked of the bundler.
+    output: { minify: true, comments: false, chunkFileNames: 'id-verify-[name]-[hash].js' },
+  },
 };
 
 export default defineConfig(({ mode }) => ({

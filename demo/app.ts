@@ -42,6 +42,17 @@ export function createDemoApp({ origin, distDir }: DemoOptions) {
   /** Page id → the nonce of the session minted for that page (what an LMS keeps server-side). */
   const pages = new Map<string, { nonce: string; subject: string }>();
   const app = new Hono();
+  /** Each demo learner's phone: 홍길동's for the default learner, a fictional one for others. */
+  const phones = new Map<string, string>([['learner-001', DEMO_LEARNER.phone]]);
+  const phoneOf = (learner: string) => {
+    let phone = phones.get(learner);
+    if (!phone) {
+      const n = phones.size;
+      phone = `010-${7000 + Math.floor(n / 10000)}-${String(n % 10000).padStart(4, '0')}`;
+      phones.set(learner, phone);
+    }
+    return phone;
+  };
 
   const page = async (name: string) => readFile(join(distDir, name), 'utf8');
   const htmlHeaders = { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': STRICT_CSP, 'Cache-Control': 'no-store' };
@@ -50,17 +61,20 @@ export function createDemoApp({ origin, distDir }: DemoOptions) {
 
   app.get('/', async (c) => {
     // A real LMS knows who is logged in; the demo lets tests pick a learner id so that one
-    // test's mOTP lock does not spill into another's.
+    // test's mOTP lock or SMS throttle does not spill into another's. Each learner has a phone
+    // of their own; the page links to that phone's simulator.
     const learner = c.req.query('learner') ?? 'learner-001';
     if (!/^[\w-]{1,64}$/.test(learner)) return c.text('bad learner id', 400);
     const purpose = c.req.query('purpose') === 'daily' ? 'daily' : 'course-start';
-    const { session, nonce } = await verify.createSession({ subject: learner, ...DEMO_LEARNER, purpose });
+    const phone = phoneOf(learner);
+    const { session, nonce } = await verify.createSession({ subject: learner, ...DEMO_LEARNER, phone, purpose });
     const pageId = crypto.randomUUID();
     pages.set(pageId, { nonce, subject: learner });
     const body = (await page('index.html'))
       .replace('__SESSION__', session)
       .replace('__PAGE_ID__', pageId)
-      .replace('__PURPOSE__', purpose);
+      .replace('__PURPOSE__', purpose)
+      .replaceAll('__PHONE__', phone);
     return c.body(body, 200, htmlHeaders);
   });
 

@@ -1,11 +1,14 @@
 /**
  * The simulated "원격훈련 mOTP" app: registers the phone with the server's TOTP provider and
  * shows the current 6-digit code, the seconds left in its 60 s window, and copies on tap —
- * like the HRD Korea app in the seed manual.
+ * like the HRD Korea app in the seed manual. The number is the phone's (`<sim-phone>`); a new
+ * number registers again.
  */
 import { LitElement, css, html, svg } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { generate } from 'otplib';
+import type { DevMotpEnrollRequest, DevMotpEnrollResponse } from '../../src/protocol/index.ts';
+import { describeError, devPost } from './dev-api.ts';
 
 const PERIOD = 60;
 const RING = 2 * Math.PI * 26;
@@ -56,16 +59,17 @@ export class SimMotpApp extends LitElement {
       color: #4b5563;
       padding-left: 1.2em;
     }
-    form {
-      display: flex;
-      gap: 8px;
-      justify-content: center;
-      margin-bottom: 8px;
+    .owner {
+      margin: 0;
+      color: #4b5563;
+      font-size: 0.85rem;
     }
-    input {
-      font: inherit;
-      padding: 6px;
-      width: 10em;
+    [role='alert'] {
+      color: #b91c1c;
+      font-size: 0.9rem;
+    }
+    [role='alert']:empty {
+      margin: 0;
     }
   `;
 
@@ -77,11 +81,13 @@ export class SimMotpApp extends LitElement {
   @state() private code = '';
   @state() private secondsLeft = PERIOD;
   @state() private note = '';
+  @state() private error = '';
   private timer?: ReturnType<typeof setInterval>;
+  /** Counts registrations, so that a slow answer for an old number cannot win over a newer one. */
+  private enrolment = 0;
 
   override connectedCallback() {
     super.connectedCallback();
-    void this.enroll();
     this.timer = setInterval(() => void this.tick(), 1000);
   }
 
@@ -90,20 +96,24 @@ export class SimMotpApp extends LitElement {
     clearInterval(this.timer);
   }
 
-  private async enroll() {
-    const response = await fetch('/api/v1/dev/motp/enroll', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ phone: this.phone }),
-    });
-    if (!response.ok) {
-      this.note = '등록하지 못했습니다. 휴대폰 번호를 확인해 주세요.';
-      return;
+  override willUpdate(changed: Map<string, unknown>) {
+    if (changed.has('phone') && this.phone) {
+      this.secret = this.code = this.note = this.error = '';
+      void this.enroll();
     }
-    const { otpauth } = (await response.json()) as { otpauth: string };
-    ({ secret: this.secret, period: this.period } = parseOtpauth(otpauth));
-    this.note = '';
-    await this.tick();
+  }
+
+  private async enroll() {
+    const run = ++this.enrolment;
+    try {
+      const body: DevMotpEnrollRequest = { phone: this.phone };
+      const { otpauth } = await devPost<DevMotpEnrollResponse>('motp/enroll', body);
+      if (run !== this.enrolment) return;
+      ({ secret: this.secret, period: this.period } = parseOtpauth(otpauth));
+      await this.tick();
+    } catch (error) {
+      if (run === this.enrolment) this.error = `mOTP를 등록하지 못했습니다. ${describeError(error)}`;
+    }
   }
 
   private async tick() {
@@ -114,24 +124,22 @@ export class SimMotpApp extends LitElement {
   }
 
   private async copy() {
-    await navigator.clipboard?.writeText(this.code).catch(() => undefined);
-    this.note = '인증번호가 클립보드에 복사되었습니다.';
-  }
-
-  private handleRegister(event: SubmitEvent) {
-    event.preventDefault();
-    this.phone = (new FormData(event.target as HTMLFormElement).get('phone') as string) ?? '';
-    void this.enroll();
+    this.error = '';
+    try {
+      if (!navigator.clipboard) throw new Error('Clipboard API unavailable');
+      await navigator.clipboard.writeText(this.code);
+      this.note = '인증번호가 클립보드에 복사되었습니다.';
+    } catch (error) {
+      this.note = '';
+      this.error = `클립보드에 복사하지 못했습니다. (${error instanceof Error ? error.message : String(error)})`;
+    }
   }
 
   override render() {
     const offset = RING * (1 - this.secondsLeft / this.period);
     return html`
       <p class="brand">HRDK 한국산업인력공단<br />원격훈련 mOTP</p>
-      <form @submit=${this.handleRegister}>
-        <label>휴대폰 <input name="phone" type="tel" .value=${this.phone} /></label>
-        <button>등록</button>
-      </form>
+      <p class="owner">등록된 휴대폰 ${this.phone}</p>
       ${svg`<svg width="64" height="64" viewBox="0 0 64 64" aria-hidden="true">
         <circle class="track" cx="32" cy="32" r="26" fill="none" stroke-width="6"></circle>
         <circle class="ring" cx="32" cy="32" r="26" fill="none" stroke-width="6"
@@ -143,6 +151,7 @@ export class SimMotpApp extends LitElement {
         ${this.code}
       </button>
       <p role="status">${this.note}</p>
+      <p role="alert">${this.error}</p>
       <ul>
         <li>상단의 인증번호 6자리를 교육 받으시는 훈련기관 홈페이지의 인증화면에 입력하세요.</li>
         <li>인증번호를 누르면 클립보드에 복사됩니다.</li>

@@ -100,6 +100,18 @@ export class VerifyClient {
   }
 
   /**
+   * A GET whose answer is not JSON (audio, an event stream): the raw response once its
+   * headers arrive. The deadline covers the wait for the headers; the body is read at the
+   * caller's pace until `signal` aborts. Error answers are thrown as typed errors.
+   */
+  async open(path: string, options: CallOptions = {}): Promise<Response> {
+    const response = await this.withDeadline(options.signal, (combined, deadline) =>
+      this.send('GET', path, undefined, undefined, combined, options.signal, deadline),
+    );
+    return response.ok ? response : this.read<Response>(response);
+  }
+
+  /**
    * Sends one call. POSTs carry an `Idempotency-Key` that stays the same across retries, so
    * the server answers a retry with its first answer and charges nothing twice.
    */
@@ -119,22 +131,48 @@ export class VerifyClient {
     }
   }
 
-  private async once<T>(
-    method: string,
+  private once<T>(
+    method: 'GET' | 'POST',
     path: string,
     body: unknown,
     idempotencyKey: string | undefined,
     signal: AbortSignal | undefined,
   ): Promise<T> {
-    const deadline = AbortSignal.timeout(this.timeoutMs);
-    const combined = signal ? AbortSignal.any([signal, deadline]) : deadline;
+    return this.withDeadline(signal, async (combined, deadline) =>
+      this.read<T>(await this.send(method, path, body, idempotencyKey, combined, signal, deadline)),
+    );
+  }
+
+  /** Runs `work` under the client's deadline (≤ 10 s) joined with the caller's signal. */
+  private async withDeadline<T>(
+    signal: AbortSignal | undefined,
+    work: (combined: AbortSignal, deadline: AbortSignal) => Promise<T>,
+  ): Promise<T> {
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), this.timeoutMs);
+    try {
+      return await work(signal ? AbortSignal.any([signal, deadline.signal]) : deadline.signal, deadline.signal);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** One HTTP exchange with the session header; transport failures become typed errors. */
+  private async send(
+    method: 'GET' | 'POST',
+    path: string,
+    body: unknown,
+    idempotencyKey: string | undefined,
+    combined: AbortSignal,
+    signal: AbortSignal | undefined,
+    deadline: AbortSignal,
+  ): Promise<Response> {
     const headers = new Headers({ Accept: 'application/json', Authorization: `Bearer ${this.session}` });
     if (body !== undefined) headers.set('Content-Type', 'application/json');
     if (idempotencyKey) headers.set(IDEMPOTENCY_HEADER, idempotencyKey);
     const url = new URL(this.endpoint + path, globalThis.location?.href ?? 'http://localhost/');
-    let response: Response;
     try {
-      response = await this.transport(
+      return await this.transport(
         new Request(url, {
           method,
           headers,
@@ -149,7 +187,6 @@ export class VerifyClient {
       if (deadline.aborted) throw new VerifyError({ code: 'TIMEOUT', message: 'The server did not answer in time' }, 0);
       throw new VerifyError({ code: 'NETWORK', message: 'The server could not be reached' }, 0);
     }
-    return this.read<T>(response);
   }
 
   private async read<T>(response: Response): Promise<T> {

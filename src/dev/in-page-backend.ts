@@ -20,15 +20,26 @@ export interface InPageBackendOptions {
   purpose?: Purpose;
   /** Mints no mOTP provider, as when HRD Korea's service is unavailable. */
   withoutMotp?: boolean;
+  /** Configures no phone provider (mOTP only). */
+  withoutPhone?: boolean;
+  /** Moves the server's clock ahead by this many milliseconds (read on every call). */
+  skewMs?: () => number;
 }
 
 /** A fresh server app, one learner, a client for the learner, and the learner's mOTP app. */
-export async function createInPageBackend({ purpose = 'exam', withoutMotp = false }: InPageBackendOptions = {}) {
+export async function createInPageBackend({
+  purpose = 'exam',
+  withoutMotp = false,
+  withoutPhone = false,
+  skewMs,
+}: InPageBackendOptions = {}) {
   const app = createVerifyApp({
     issuer: ORIGIN,
     audience: 'in-page-lms',
     simulator: true,
     ...(withoutMotp ? { motp: null } : {}),
+    ...(withoutPhone ? { phone: null } : {}),
+    ...(skewMs ? { clock: () => Date.now() + skewMs() } : {}),
   });
   const subject = `learner-${++learners}-${crypto.randomUUID().slice(0, 8)}`;
   const fetchInPage = (request: Request) => app.fetch(request);
@@ -55,8 +66,26 @@ export async function createInPageBackend({ purpose = 'exam', withoutMotp = fals
   /** The code the learner's mOTP app shows now. */
   const currentCode = () => generate({ secret, period: 60, epoch: Math.floor(Date.now() / 1000) });
 
+  /** Calls one of the simulator's `/v1/dev` endpoints, as the phone simulator page does. */
+  async function dev<T>(path: string, body: unknown = {}): Promise<T> {
+    const response = await app.fetch(
+      new Request(`${ORIGIN}/v1/dev/${path}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
+    );
+    return (await response.json()) as T;
+  }
+
+  /** The newest SMS code in the member's inbox, if any. */
+  async function lastSmsCode(): Promise<string | undefined> {
+    const { messages } = await dev<{ messages: { text: string }[] }>('inbox', { phone: DEMO_MEMBER.phone });
+    return messages.at(-1)?.text.match(/\[(\d{6})\]/)?.[1];
+  }
+
   const first = await newClient();
-  return { app, subject, ...first, newClient, currentCode };
+  return { app, subject, ...first, newClient, currentCode, dev, lastSmsCode };
 }
 
 /** A code that is surely wrong now: every digit of the current one shifted by 5. */

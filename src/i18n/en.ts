@@ -73,4 +73,8 @@ export const en: Translation = {
   doneTitle: 'Verified',
   doneBody: 'Your identity has been verified.',
   notRequired: 'You have already verified your identity today.',
+  unlockWithPhone: 'Unlock with phone verification',
+  unlocked: 'mOTP is unlocked. Enter the new code from your mOTP app.',
+  switchToPhone: 'Use phone',
+  substitute: 'mOTP is unavailable, so please verify with your phone instead.',
 };

@@ -74,4 +74,8 @@ export const ko: Translation = {
   doneTitle: '인증 완료',
   doneBody: '본인인증이 완료되었습니다.',
   notRequired: '오늘은 이미 본인인증을 완료했습니다.',
+  unlockWithPhone: '휴대폰 인증으로 잠금 해제',
+  unlocked: 'mOTP 잠금이 해제되었습니다. mOTP 앱의 새 인증번호를 입력해 주세요.',
+  switchToPhone: '휴대폰 인증',
+  substitute: 'mOTP를 사용할 수 없어 휴대폰 본인인증(대체인증)으로 진행합니다.',
 };

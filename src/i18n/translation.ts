@@ -1,5 +1,5 @@
 /** The shape every language provides. Functions take the numbers a message needs. */
-import type { VerifyMethod } from '../protocol/index.js';
+import type { Carrier, PhoneMethod, VerifyMethod } from '../protocol/index.js';
 
 /** The default consent notice, as structured text so it renders without innerHTML. */
 export interface Notice {
@@ -62,4 +62,77 @@ export interface Translation {
   doneTitle: string;
   doneBody: string;
   notRequired: string;
+  /** The button on the locked mOTP screen that starts the unlocking phone check. */
+  unlockWithPhone: string;
+  /** Said on returning to mOTP after the phone check lifted the lock. */
+  unlocked: string;
+  /** The mobile mOTP screen's switch to the phone check (사진 1). */
+  switchToPhone: string;
+  /** Said when mOTP is unavailable and the phone check stands in (대체인증). */
+  substitute: string;
+  /** Phone path strings; loaded with the phone steps (see `i18n/phone-*.ts`). */
+  phone?: PhoneStrings;
+}
+
+/** Strings of the phone path (PASS app, QR, SMS), following the seed manual's screens. */
+export interface PhoneStrings {
+  title: string;
+  /** Names of the step indicator's stages. */
+  stages: string[];
+  /** "단계 2/3" for the indicator's accessible text. */
+  stageOf: (current: number, total: number) => string;
+  carrierHeading: string;
+  carrierLabels: Record<Carrier, string>;
+  mvnoHelp: string;
+  methodHeading: string;
+  methodLabel: Record<PhoneMethod, string>;
+  methodHint: Record<PhoneMethod, string>;
+  consent: string;
+  consentRequired: string;
+  carrierRequired: string;
+  next: string;
+  confirm: string;
+  identityHeading: string;
+  name: string;
+  number: string;
+  birth: string;
+  birthDigit: string;
+  birthHint: string;
+  nameInvalid: string;
+  birthInvalid: string;
+  captcha: string;
+  captchaImage: string;
+  captchaRefresh: string;
+  captchaAudio: string;
+  captchaInput: string;
+  captchaFailed: string;
+  pushHeading: string;
+  pushHint: string;
+  qrHeading: string;
+  qrHint: string;
+  qrImage: string;
+  qrNumber: string;
+  complete: string;
+  waiting: string;
+  approved: string;
+  notYet: string;
+  rejected: string;
+  requestExpired: string;
+  smsHeading: string;
+  smsCode: string;
+  remaining: string;
+  timer: (minutes: number, seconds: number) => string;
+  extend: string;
+  extended: string;
+  resend: string;
+  resendIn: (seconds: number) => string;
+  resent: string;
+  expiryWarning: (seconds: number) => string;
+  codeExpired: string;
+  mismatch: string;
+  restart: string;
+  introHeading: string;
+  introBody: string;
+  introNote: string;
+  start: string;
 }

@@ -4,23 +4,47 @@
  * events. It never decides success itself: the server issues the token and the LMS server
  * verifies it.
  */
-import { LitElement, html, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import { clientContext, configContext, localeContext } from '../context.js';
 import { VerifyClient, VerifyError } from '../client/index.js';
 import { IdVerifyCancelEvent, IdVerifyFailureEvent, IdVerifySkipEvent, IdVerifySuccessEvent } from '../events.js';
-import { resolveTranslation, type Translation } from '../i18n/index.js';
+import { isEnglish, loadEnglish, resolveTranslation, type PhoneStrings, type Translation } from '../i18n/index.js';
 import { VERIFY_METHODS, type ConfigResponse, type Purpose, type VerifyMethod } from '../protocol/index.js';
 import { baseStyles } from '../styles/tokens.js';
 import { errorText } from './error-text.js';
 import { gateStyles } from './id-verify-gate.styles.js';
 import { renderNotice } from './steps/notice.js';
+import type { PhoneFlow } from './phone-flow.js';
 import { StepEvent } from './step-event.js';
 import './steps/define.js';
 
 /** Where the gate is in the flow. */
-export type GateStep = 'loading' | 'unavailable' | 'consent' | 'motp' | 'done' | 'skipped';
+export type GateStep =
+  | 'loading'
+  | 'unavailable'
+  | 'consent'
+  | 'motp'
+  | 'phone-intro'
+  | 'phone-method'
+  | 'phone-identity'
+  | 'phone-wait'
+  | 'phone-sms'
+  | 'done'
+  | 'skipped';
+
+/** The phone steps in order, for "back" and the step indicator (intro shares stage 1). */
+const PHONE_STAGE: Partial<Record<GateStep, number>> = {
+  'phone-intro': 1,
+  'phone-method': 1,
+  'phone-identity': 2,
+  'phone-wait': 3,
+  'phone-sms': 3,
+};
+
+/** Containers narrower than this get the mobile layout (the seed manual's 사진 1 / 사진 2). */
+const MOBILE_MAX_WIDTH = 480;
 
 /** The part of a step element the gate calls. */
 interface StepElement extends HTMLElement {
@@ -29,7 +53,8 @@ interface StepElement extends HTMLElement {
 }
 
 /**
- * @summary The identity check an LMS page drops in: consent, then mOTP (phone checks later).
+ * @summary The identity check an LMS page drops in: consent, then mOTP or a phone check
+ * (PASS app, QR, SMS), with mOTP's lock lifted by a phone check.
  *
  * @slot notice - Replaces the default consent notice (the seed manual's course rules).
  * @event id-verify-success - `IdVerifySuccessEvent` with `token`, `method`, `purpose`.
@@ -78,8 +103,24 @@ export class IdVerifyGate extends LitElement {
   @state() step: GateStep = 'loading';
   @state() private agreed = false;
   @state() private loadError = '';
+  @state() private flow: Partial<PhoneFlow> = {};
+  @state() private narrow = false;
+  @state() private unlocked = false;
+  /** English strings, once loaded (Korean ships in the main file). */
+  @state() private english?: Translation;
+  private englishLoading?: Promise<void>;
+  /** The phone path's strings, once its chunk has loaded. */
+  @state() private phonePack?: { ko: PhoneStrings; en: PhoneStrings };
   private moveFocus = false;
   private loadController?: AbortController;
+  private readonly resize = new ResizeObserver(([entry]) => {
+    this.narrow = (entry?.contentRect.width ?? Infinity) < MOBILE_MAX_WIDTH;
+  });
+
+  /** Whether the mobile layout applies: forced by `layout`, else by the container's width. */
+  get mobile(): boolean {
+    return this.layout === 'mobile' || (this.layout === 'auto' && this.narrow);
+  }
 
   /** Methods offered: the server's, filtered and ordered by the `methods` attribute. */
   get offeredMethods(): VerifyMethod[] {
@@ -92,13 +133,22 @@ export class IdVerifyGate extends LitElement {
     );
   }
 
+  override connectedCallback() {
+    super.connectedCallback();
+    this.resize.observe(this);
+  }
+
   override disconnectedCallback() {
     super.disconnectedCallback();
+    this.resize.disconnect();
     this.loadController?.abort();
   }
 
   override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('lang') || changed.has('strings')) this.t = resolveTranslation(this.lang, this.strings);
+    if (changed.has('lang') && isEnglish(this.lang) && !this.english) void this.loadLanguage();
+    if (['lang', 'strings', 'phonePack', 'english'].some((key) => changed.has(key as keyof IdVerifyGate))) {
+      this.t = resolveTranslation(this.lang, this.strings, this.phonePack, this.english);
+    }
     if (changed.has('client') || changed.has('endpoint') || changed.has('session') || changed.has('purpose')) {
       this.activeClient =
         this.client ?? (this.session ? new VerifyClient({ endpoint: this.endpoint, session: this.session }) : undefined);
@@ -116,6 +166,14 @@ export class IdVerifyGate extends LitElement {
     }
   }
 
+  /** Fetches the English strings once; the gate stays on "loading" until they are here. */
+  private loadLanguage(): Promise<void> {
+    return (this.englishLoading ??= loadEnglish().then(
+      (english) => void (this.english = english),
+      () => void (this.englishLoading = undefined),
+    ));
+  }
+
   /** Loads (or reloads) what the server offers; the gate starts over at consent. */
   async load() {
     this.loadController?.abort();
@@ -124,7 +182,9 @@ export class IdVerifyGate extends LitElement {
     if (!client) return;
     this.step = 'loading';
     try {
-      this.config = await client.config(this.purpose, { signal: controller.signal });
+      const config = client.config(this.purpose, { signal: controller.signal });
+      if (isEnglish(this.lang)) await this.loadLanguage();
+      this.config = await config;
       this.step = this.config.required ? 'consent' : 'skipped';
       if (!this.config.required) this.dispatchEvent(new IdVerifySkipEvent(this.config.purpose));
     } catch (error) {
@@ -136,9 +196,45 @@ export class IdVerifyGate extends LitElement {
     }
   }
 
-  private go(step: GateStep) {
+  private async go(step: GateStep) {
+    // The phone path is a separate chunk, fetched the first time a learner takes it.
+    if (PHONE_STAGE[step] && !this.phonePack) {
+      this.phonePack = (await import('./phone/define.js')).phoneStrings;
+      await this.updateComplete;
+    }
     this.moveFocus = true;
     this.step = step;
+  }
+
+  /** Starts the phone path: to verify, or (`unlock`) to lift the mOTP lock and come back. */
+  private startPhone(unlock: boolean) {
+    this.flow = { unlock, ...(this.flow.name ? { name: this.flow.name, number: this.flow.number } : {}) };
+    void this.go(this.mobile ? 'phone-intro' : 'phone-method');
+  }
+
+  /** The step "back" leads to from the current one. */
+  private previous(): GateStep {
+    switch (this.step) {
+      case 'phone-sms':
+      case 'phone-wait':
+        return 'phone-identity';
+      case 'phone-identity':
+        return 'phone-method';
+      case 'phone-method':
+      case 'phone-intro':
+        if (this.step === 'phone-method' && this.mobile) return 'phone-intro';
+        // Back to where the phone path started: mOTP (unlock, or mobile's first screen) or consent.
+        return this.flow.unlock || (this.mobile && this.offeredMethods.includes('motp')) ? 'motp' : 'consent';
+      default:
+        return 'consent';
+    }
+  }
+
+  /** The phone step after the current one, once `patch` is applied. */
+  private nextPhoneStep(): GateStep {
+    if (this.step === 'phone-intro') return 'phone-method';
+    if (this.step === 'phone-method') return 'phone-identity';
+    return this.flow.method === 'sms' ? 'phone-sms' : 'phone-wait';
   }
 
   private handleStep(event: StepEvent) {
@@ -147,18 +243,37 @@ export class IdVerifyGate extends LitElement {
     switch (action.kind) {
       case 'choose':
         this.agreed = true;
-        if (action.method === 'motp') this.go('motp');
+        if (action.method === 'motp') void this.go('motp');
+        else this.startPhone(false);
+        break;
+      case 'phone':
+        this.startPhone(action.unlock);
+        break;
+      case 'next':
+        this.flow = { ...this.flow, ...action.patch };
+        void this.go(this.nextPhoneStep());
+        break;
+      case 'restart':
+        void this.go('phone-identity');
         break;
       case 'back':
-        this.go('consent');
+        void this.go(this.previous());
         break;
       case 'cancel':
         this.agreed = false;
-        this.go('consent');
+        this.flow = {};
+        void this.go('consent');
         this.dispatchEvent(new IdVerifyCancelEvent());
         break;
       case 'verified':
-        this.go('done');
+        if (action.result.purpose === 'motp-unlock') {
+          // The phone check only lifted the lock: back to mOTP for the real verification.
+          this.unlocked = true;
+          this.flow = {};
+          void this.go('motp');
+          break;
+        }
+        void this.go('done');
         this.dispatchEvent(new IdVerifySuccessEvent(action.result.token, action.result.method, action.result.purpose));
         break;
       case 'failed':
@@ -178,11 +293,29 @@ export class IdVerifyGate extends LitElement {
       case 'skipped':
         return html`<p role="status">${t.notRequired}</p>`;
       case 'consent':
-        return html`<idv-consent-step class="step" .methods=${this.offeredMethods} ?agreed=${this.agreed}>
-          <slot name="notice" slot="notice">${renderNotice(t.notice)}</slot>
-        </idv-consent-step>`;
+        return html`${this.config && !this.config.motp.available && this.config.methods.includes('phone')
+            ? html`<p class="message ok" role="status">${t.substitute}</p>`
+            : nothing}
+          <idv-consent-step class="step" .methods=${this.consentMethods} ?agreed=${this.agreed}>
+            <slot name="notice" slot="notice">${renderNotice(t.notice)}</slot>
+          </idv-consent-step>`;
       case 'motp':
-        return html`<idv-motp-step class="step" ?phone-available=${this.offeredMethods.includes('phone')}></idv-motp-step>`;
+        return html`<idv-motp-step
+          class="step"
+          ?mobile=${this.mobile}
+          ?unlocked=${this.unlocked}
+          ?phone-available=${this.offeredMethods.includes('phone')}
+        ></idv-motp-step>`;
+      case 'phone-intro':
+        return this.phoneStep(html`<idv-phone-intro-step class="step" .flow=${this.flow} ?mobile=${this.mobile}></idv-phone-intro-step>`);
+      case 'phone-method':
+        return this.phoneStep(html`<idv-phone-method-step class="step" .flow=${this.flow} ?mobile=${this.mobile}></idv-phone-method-step>`);
+      case 'phone-identity':
+        return this.phoneStep(html`<idv-phone-identity-step class="step" .flow=${this.flow} ?mobile=${this.mobile}></idv-phone-identity-step>`);
+      case 'phone-wait':
+        return this.phoneStep(html`<idv-phone-wait-step class="step" .flow=${this.flow} ?mobile=${this.mobile}></idv-phone-wait-step>`);
+      case 'phone-sms':
+        return this.phoneStep(html`<idv-phone-sms-step class="step" .flow=${this.flow} ?mobile=${this.mobile}></idv-phone-sms-step>`);
       case 'done':
         return html`<div class="step">
           <h2 class="done" tabindex="-1">${t.doneTitle}</h2>
@@ -191,8 +324,34 @@ export class IdVerifyGate extends LitElement {
     }
   }
 
+  /**
+   * Methods on the consent screen. On mobile the seed manual opens on mOTP (사진 1) with a
+   * switch to the phone, so mOTP alone is offered there when it is available.
+   */
+  private get consentMethods(): VerifyMethod[] {
+    const offered = this.offeredMethods;
+    return this.mobile && offered.includes('motp') ? ['motp'] : offered;
+  }
+
+  /** A phone step under the step indicator, so the learner sees where they are. */
+  private phoneStep(step: unknown) {
+    const p = this.t.phone!;
+    const stage = PHONE_STAGE[this.step] ?? 1;
+    return html`<p class="sr-only">${p.title}: ${p.stageOf(stage, p.stages.length)}</p>
+      <ol class="stages" aria-hidden="true">
+        ${p.stages.map((name, i) => html`<li class=${i + 1 === stage ? 'current' : i + 1 < stage ? 'past' : ''}>${name}</li>`)}
+      </ol>
+      ${step}`;
+  }
+
   override render() {
-    return html`<section class="frame" part="frame" lang=${this.t.lang} aria-label=${this.t.gateLabel} @idv-step=${this.handleStep}>
+    return html`<section
+      class="frame ${this.mobile ? 'mobile' : ''}"
+      part="frame"
+      lang=${this.t.lang}
+      aria-label=${this.t.gateLabel}
+      @idv-step=${this.handleStep}
+    >
       ${this.renderStep()}
     </section>`;
   }

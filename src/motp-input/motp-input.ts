@@ -1,8 +1,14 @@
 import { LitElement, html, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
-import { normalizeDigits } from '../protocol/input.js';
 import { MotpCompleteEvent } from './events.js';
 import { styles } from './motp-input.styles.js';
+
+/**
+ * The ASCII digits in any text. NFKC turns full-width digits (Korean IMEs and some SMS apps
+ * send them) into ASCII, like the other compatibility forms of digits (circled, superscript).
+ * Not the protocol's `normalizeDigits()`: that one keeps letters for a validator to refuse,
+ * while a code field keeps only digits, and this stays small when the element is used alone.
+ */
+const digits = (text: string) => text.normalize('NFKC').replace(/\D/g, '');
 
 /**
  * @summary A form field for a one-time code (HRD Korea mOTP, SMS): one real input, its digits
@@ -40,267 +46,265 @@ import { styles } from './motp-input.styles.js';
 export class MotpInput extends LitElement {
   static override styles = styles;
   // `focus()`, autofocus and a click on a `<label>` for the element land on the inner input.
-  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override shadowRootOptions: ShadowRootInit = { mode: 'open', delegatesFocus: true };
   static formAssociated = true;
+  // Declared here rather than with decorators: the decorator helpers would cost more than the
+  // rest of the element's logic when it is bundled alone (DESIGN §6). `disabled` keeps its own
+  // accessor; listing it lets Lit take over a value set before the element was defined.
+  static override properties = {
+    name: { reflect: true },
+    value: {},
+    label: {},
+    length: { type: Number },
+    disabled: { type: Boolean },
+    required: { type: Boolean, reflect: true },
+    readonly: { type: Boolean, reflect: true },
+    invalid: { type: Boolean, reflect: true },
+    validationMessageText: { attribute: 'validation-message-text' },
+  };
 
-  private readonly internals = this.attachInternals();
-
-  @query('input') private input!: HTMLInputElement;
+  readonly #internals = this.attachInternals();
 
   /** Name under which the code is submitted with the form. */
-  @property({ reflect: true }) name = '';
-
-  /** The code so far: ASCII digits only, at most `length`; anything else is dropped when set. */
-  @property()
-  get value(): string {
-    return this.code;
-  }
-  set value(next: string) {
-    this.code = this.clean(next);
-    // At once, not at the next render: a page may read FormData right after setting it.
-    this.syncForm();
-  }
+  name = '';
 
   /** Accessible name of the field, read by screen readers (the boxes are hidden from them). */
-  @property() label = '인증번호';
+  label = '인증번호';
 
   /** Number of digits in a complete code. */
-  @property({ type: Number }) length = 6;
+  length = 6;
+
+  /** An empty field makes its form invalid. */
+  required = false;
+
+  /** Shows the code but refuses changes; still submitted, not validated (as a native input). */
+  readonly = false;
+
+  /** Error style and `aria-invalid`, e.g. after the server refused the code. */
+  invalid = false;
+
+  /** Message for an empty or partial code; empty means "인증번호 {length}자리를 입력해 주세요.". */
+  validationMessageText = '';
+
+  #code = '';
+  /**
+   * The code before the learner's first edit since the field was last committed (left, Enter,
+   * last digit), null while there is none: what `change` compares with. As in a native input,
+   * a value set by script fires no `change`, but does not hide the learner's own edit either.
+   */
+  #committed: string | null = null;
+
+  /** The code so far: ASCII digits only, at most `length`; anything else is dropped when set. */
+  get value(): string {
+    return this.#code;
+  }
+  set value(next: string) {
+    this.#code = this.#clean(next);
+    // At once, not at the next render: a page may read FormData right after setting it.
+    this.#syncForm();
+  }
 
   /** Turns the field off; a disabled field is not submitted. */
-  @property({ type: Boolean })
   get disabled(): boolean {
     return this.hasAttribute('disabled');
   }
   set disabled(next: boolean) {
-    // Reflected at once, not at the next render: the browser answers the attribute with
-    // formDisabledCallback, whose state change would be lost in the middle of a render.
+    // The attribute is the state: the browser answers it (like a disabled fieldset) with
+    // formDisabledCallback, and the render reads `:disabled`. Boolean(): an undefined force
+    // would toggle the attribute.
     this.toggleAttribute('disabled', Boolean(next));
   }
 
-  /** An empty field makes its form invalid. */
-  @property({ type: Boolean, reflect: true }) required = false;
-
-  /** Shows the code but refuses changes; still submitted, not validated (as a native input). */
-  @property({ type: Boolean, reflect: true }) readonly = false;
-
-  /** Error style and `aria-invalid`, e.g. after the server refused the code. */
-  @property({ type: Boolean, reflect: true }) invalid = false;
-
-  /** Message for an empty or partial code; empty means "인증번호 {length}자리를 입력해 주세요.". */
-  @property({ attribute: 'validation-message-text' }) validationMessageText = '';
-
-  @state() private formDisabled = false;
-  @state() private selStart = -1;
-  @state() private selEnd = -1;
-
-  private code = '';
-  /** The value when the field got focus or last fired `change`. */
-  private committed = '';
-  /** Whether the learner changed the value since the last `change`. */
-  private edited = false;
+  // Undefined rather than null before the first render: setValidity() takes no null anchor.
+  get #input(): HTMLInputElement | undefined {
+    return this.shadowRoot?.querySelector('input') ?? undefined;
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('length')) this.code = this.clean(this.code);
+    // A new `length` cuts the code as if set by script.
+    if (changed.has('length')) this.value = this.#code;
   }
 
   protected override updated(): void {
-    this.syncForm();
+    this.#syncForm();
   }
 
   /** Restores the `value` attribute (empty when none) when the form is reset. */
   formResetCallback(): void {
     this.value = this.getAttribute('value') ?? '';
-    this.edited = false;
+    this.#committed = null;
   }
 
   /** Follows the `disabled` attribute and any disabled `<fieldset>` around the field. */
-  formDisabledCallback(disabled: boolean): void {
-    this.formDisabled = disabled;
+  formDisabledCallback(): void {
+    this.requestUpdate();
   }
 
   /** Puts back the value the browser saved (back/forward navigation, session restore). */
   formStateRestoreCallback(state: string | File | FormData | null): void {
-    this.value = typeof state === 'string' ? state : '';
+    // Always a string: the form value is only ever set to the code.
+    this.value = state as string;
   }
 
-  private handleInput(event: Event): void {
+  #handleInput(event: Event): void {
     // The inner input's `input` is composed and would reach the page even for a refused
     // letter; the host fires its own, once per real change.
     if (event.type === 'input') event.stopPropagation();
     // Rewriting the value mid-composition breaks a Korean IME syllable; wait for compositionend.
     if ((event as InputEvent).isComposing) return;
-    const input = this.input;
+    const input = this.#input!;
     const raw = input.value;
-    const next = this.clean(raw);
+    const next = this.#clean(raw);
     if (raw !== next) {
       // The caret stays after the digits it followed, wherever separators were dropped.
-      const caret = this.clean(raw.slice(0, input.selectionStart ?? raw.length)).length;
+      const caret = this.#clean(raw.slice(0, input.selectionStart!)).length;
       input.value = next;
       input.setSelectionRange(caret, caret);
     }
-    this.syncSelection();
-    if (next === this.code) return;
-    this.value = next;
-    this.edited = true;
-    this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    // The boxes follow the caret even when the code stays the same.
+    this.#refresh();
+    if (next === this.#code) return;
+    this.#committed ??= this.#code;
+    this.#code = next;
+    this.#syncForm();
+    this.#fire('input');
     if (next.length === this.length) {
-      this.commit();
+      this.#commit();
       this.dispatchEvent(new MotpCompleteEvent(next));
     }
   }
 
-  private handleBeforeInput(event: InputEvent): void {
+  #handleBeforeInput(event: InputEvent): void {
     // A letter typed over a selected digit would delete the digit once cleaned away: refuse,
     // before the browser applies it, any insertion that brings no digit (IME text cannot be
     // refused here; compositionend cleans it).
     const text = event.data ?? event.dataTransfer?.getData('text/plain');
-    if (event.inputType.startsWith('insert') && text != null && !/\d/.test(normalizeDigits(text))) {
-      event.preventDefault();
-    }
+    if (event.inputType.startsWith('insert') && text != null && !digits(text)) event.preventDefault();
   }
 
-  private handleKeyDown(event: KeyboardEvent): void {
+  #handleKeyDown(event: KeyboardEvent): void {
     if (event.key !== 'Enter' || event.isComposing) return;
     // The inner input has no form owner across the shadow boundary, so the browser's implicit
     // submission never happens; do it for the host's form.
-    this.commit();
-    this.internals.form?.requestSubmit();
+    this.#commit();
+    this.#internals.form?.requestSubmit();
   }
 
-  private handleFocus(): void {
-    this.committed = this.code;
-    this.syncSelection();
+  #handleBlur(): void {
+    this.#commit();
+    this.#refresh();
   }
 
-  private handleBlur(): void {
-    this.selStart = this.selEnd = -1;
-    this.commit();
-  }
-
-  private handlePointerUp(event: PointerEvent): void {
-    const input = this.input;
+  #handlePointerUp(event: PointerEvent): void {
+    const input = this.#input!;
     // The invisible text does not line up with the boxes, so a tap would put the native caret
     // anywhere; put it on the tapped box instead, its digit selected so typing replaces it
     // (editing one digit is what goes wrong on iOS with six inputs). Drag selections stay.
+    // setSelectionRange() clamps to the code, so a tap past its end puts the caret there.
     if (input.selectionStart === input.selectionEnd) {
-      const boxes = [...this.renderRoot.querySelectorAll('[part~=slot]')];
-      const hit = boxes.findIndex((box) => event.clientX < box.getBoundingClientRect().right);
-      const at = Math.min(hit < 0 ? this.length : hit, this.code.length);
-      input.setSelectionRange(at, at < this.code.length ? at + 1 : at);
+      const at = [...this.shadowRoot!.querySelectorAll('[part~=slot]')].filter(
+        (box) => box.getBoundingClientRect().right <= event.clientX,
+      ).length;
+      input.setSelectionRange(at, at + 1);
     }
-    this.syncSelection();
+    this.#refresh();
   }
 
-  private syncSelection(): void {
-    const input = this.input;
-    if (this.shadowRoot?.activeElement !== input) return;
-    this.selStart = input.selectionStart ?? 0;
-    this.selEnd = input.selectionEnd ?? 0;
+  /** Renders again: the boxes draw the input's caret and selection, read while rendering. */
+  #refresh(): void {
+    this.requestUpdate();
   }
 
   /** Fires `change` when the learner's edits left a value different from the last commit. */
-  private commit(): void {
-    const changed = this.edited && this.code !== this.committed;
-    this.edited = false;
-    this.committed = this.code;
-    if (changed) this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+  #commit(): void {
+    const changed = (this.#committed ?? this.#code) !== this.#code;
+    this.#committed = null;
+    if (changed) this.#fire('change');
   }
 
-  private clean(raw: unknown): string {
-    return normalizeDigits(String(raw ?? ''))
-      .replace(/\D/g, '')
-      .slice(0, this.length);
+  #fire(type: string): void {
+    this.dispatchEvent(new Event(type, { bubbles: true, composed: true }));
   }
 
-  private syncForm(): void {
-    const { code, length } = this;
-    this.internals.setFormValue(code);
+  #clean(raw: unknown): string {
+    return digits(String(raw ?? '')).slice(0, this.length);
+  }
+
+  #syncForm(): void {
+    const { length } = this;
+    const code = this.#code;
+    const internals = this.#internals;
+    internals.setFormValue(code);
     const valueMissing = this.required && !code;
     const tooShort = code.length > 0 && code.length < length;
-    this.internals.setValidity(
+    internals.setValidity(
       { valueMissing, tooShort },
       valueMissing || tooShort ? this.validationMessageText || `인증번호 ${length}자리를 입력해 주세요.` : '',
       // The browser's message bubble points at the inner input once it exists.
-      this.input ?? undefined,
+      this.#input,
     );
   }
 
   /** The form the field belongs to, or null. */
   get form(): HTMLFormElement | null {
-    return this.internals.form;
+    return this.#internals.form;
   }
 
   /** Validity flags: `valueMissing` (required and empty), `tooShort` (some digits missing). */
   get validity(): ValidityState {
-    return this.internals.validity;
+    return this.#internals.validity;
   }
 
   /** Why the field is invalid, or an empty string. */
   get validationMessage(): string {
-    return this.internals.validationMessage;
+    return this.#internals.validationMessage;
   }
 
   /** Whether the form validates this field (not when disabled or readonly). */
   get willValidate(): boolean {
-    return this.internals.willValidate;
+    return this.#internals.willValidate;
   }
 
   /** True when valid; otherwise fires `invalid` at the field and returns false. */
   checkValidity(): boolean {
-    return this.internals.checkValidity();
+    return this.#internals.checkValidity();
   }
 
   /** Like `checkValidity()`, and shows the browser's message at the field when invalid. */
   reportValidity(): boolean {
-    return this.internals.reportValidity();
+    return this.#internals.reportValidity();
   }
 
   /** Selects the whole code, so that the next digit typed replaces it (e.g. after a wrong code). */
   select(): void {
-    this.input?.select();
+    this.#input?.select();
   }
 
   override render() {
-    const { code, length, selStart: start, selEnd: end } = this;
+    const { length } = this;
+    const code = this.#code;
+    // The caret and selection are drawn only while the input has focus.
+    const input = this.shadowRoot?.querySelector('input:focus') as HTMLInputElement | null | undefined;
+    const start = input?.selectionStart ?? -1;
+    const end = input?.selectionEnd ?? -1;
     // A collapsed caret past the last box (code complete) marks the last box.
     const caretAt = start === end ? Math.min(start, length - 1) : -1;
-    const slots = Array.from({ length }, (_, i) => {
-      const active = i === caretAt || (i >= start && i < end);
-      return html`<div part=${active ? 'slot slot-active' : 'slot'}>
-        ${code[i] ?? (active && start === end ? html`<span part="caret" class="caret"></span>` : '')}
-      </div>`;
-    });
+    const slots = Array.from(
+      { length },
+      (_, i) =>
+        html`<div part=${i === caretAt || (i >= start && i < end) ? 'slot slot-active' : 'slot'} aria-hidden="true">${
+          code[i] ?? (i === caretAt ? html`<span part="caret"></span>` : '')
+        }</div>`,
+    );
     // No `maxlength`: the browser would cut a pasted "１２３ ４５６" before the separators are
-    // dropped; `clean()` cuts after normalising instead.
-    return html`<div part="base" class="base">
-      <input
-        part="input"
-        type="text"
-        autocomplete="one-time-code"
-        inputmode="numeric"
-        enterkeyhint="done"
-        autocapitalize="off"
-        autocorrect="off"
-        spellcheck="false"
-        aria-label=${this.label}
-        aria-invalid=${this.invalid}
-        .value=${code}
-        ?disabled=${this.disabled || this.formDisabled}
-        ?readonly=${this.readonly}
-        ?required=${this.required}
-        @beforeinput=${this.handleBeforeInput}
-        @input=${this.handleInput}
-        @compositionend=${this.handleInput}
-        @keydown=${this.handleKeyDown}
-        @keyup=${this.syncSelection}
-        @select=${this.syncSelection}
-        @selectionchange=${this.syncSelection}
-        @focus=${this.handleFocus}
-        @blur=${this.handleBlur}
-        @pointerup=${this.handlePointerUp}
-      />
-      <div class="slots" aria-hidden="true">${slots}</div>
-    </div>`;
+    // dropped; `#clean()` cuts after normalising instead. `:disabled` covers the attribute and a
+    // disabled `<fieldset>` around the field. The template keeps no indentation: it ships as written.
+    return html`<div part="base"><input part="input" autocomplete="one-time-code" inputmode="numeric"
+enterkeyhint="done" spellcheck="false" aria-label=${this.label} aria-invalid=${this.invalid}
+.value=${code} ?disabled=${this.matches(':disabled')} ?readonly=${this.readonly} ?required=${this.required}
+@beforeinput=${this.#handleBeforeInput} @input=${this.#handleInput} @compositionend=${this.#handleInput}
+@keydown=${this.#handleKeyDown} @keyup=${this.#refresh} @select=${this.#refresh}
+@selectionchange=${this.#refresh} @focus=${this.#refresh} @blur=${this.#handleBlur}
+@pointerup=${this.#handlePointerUp} />${slots}</div>`;
   }
 }

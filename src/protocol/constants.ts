@@ -3,8 +3,8 @@
  * union types are derived from it, and stories, tests and validators loop over it.
  */
 
-/** Verification methods the gate can offer, in the default order. */
-export const VERIFY_METHODS = ['motp', 'phone'] as const;
+/** Verification methods the gate can offer, in the seed manual's order (휴대폰인증하기, MOTP인증하기). */
+export const VERIFY_METHODS = ['phone', 'motp'] as const;
 /** A verification method the gate can offer. */
 export type VerifyMethod = (typeof VERIFY_METHODS)[number];
 

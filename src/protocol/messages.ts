@@ -120,20 +120,117 @@ export interface DevMotpEnrollResponse {
   otpauth: string;
 }
 
-/** Phone-check request body (`POST /v1/phone/start`), for the phone issue. */
+/** `POST /v1/captcha` answer: a 보안문자 drawn as vector paths (CSP-safe: no markup to inject). */
+export interface CaptchaResponse {
+  /** Captcha id, sent back with the answer in `PhoneStartRequest.captcha`. */
+  id: string;
+  /** The picture: a `viewBox` of `width` × `height` and SVG path data, glyphs and noise alike. */
+  image: { width: number; height: number; paths: string[] };
+  /** Digits in the answer (for the input's length). */
+  length: number;
+  /** Seconds the captcha stays valid. */
+  expiresIn: number;
+}
+/* `GET /v1/captcha/{id}/audio` answers `audio/wav`: the digits spoken in Korean over noise. */
+
+/** `POST /v1/phone/start` body. */
 export interface PhoneStartRequest {
   /** Carrier code. */
   carrier: Carrier;
   /** PASS app, QR, or SMS. */
   method: PhoneMethod;
-  /** Learner's name. */
+  /** Learner's name as typed. */
   name: string;
-  /** Learner's phone. */
+  /** Learner's mobile number (`010-1234-5678` or digits). */
   phone: string;
-  /** `YYMMDD-D`, SMS only. */
+  /** `YYMMDD-D` (birth date and the one gender/century digit), SMS only; never more digits. */
   birth?: string;
-  /** "본인확인 이용 동의(필수)". */
+  /** "본인확인 이용 동의(필수)": must be `true`. */
   consent: boolean;
-  /** Captcha id and answer. */
+  /** Captcha id and the digits the learner read or heard. */
   captcha: { id: string; answer: string };
+  /** `motp-unlock` when the check is run to clear an mOTP lock; otherwise the session's purpose. */
+  purpose?: Purpose;
+}
+
+/** `POST /v1/phone/start` answer. The same whether or not the phone is known (SECURITY 22). */
+export interface PhoneStartResponse {
+  /** Transaction id: random, useless without the learner's session. */
+  tx: string;
+  /** Seconds until the request (or SMS code) expires. */
+  expiresIn: number;
+  /** Seconds until a resend is allowed (SMS). */
+  resendIn: number;
+  /** QR method only: what the QR encodes and the 6-digit number to type in the PASS app instead. */
+  qr?: { payload: string; number: string };
+}
+
+/** Where a phone transaction stands. */
+export const PHONE_STATUSES = ['pending', 'approved', 'rejected', 'expired'] as const;
+/** Where a phone transaction stands. */
+export type PhoneStatus = (typeof PHONE_STATUSES)[number];
+
+/**
+ * `GET /v1/phone/{tx}` answer, and each `status` event of `GET /v1/phone/{tx}/events`
+ * (`event: status`, `data: <this as JSON>`); the stream ends after a terminal status.
+ */
+export interface PhoneStatusResponse {
+  /** Current status. */
+  status: PhoneStatus;
+  /** Seconds left before expiry (0 once terminal). */
+  expiresIn: number;
+}
+
+/**
+ * `POST /v1/phone/{tx}/complete` ("인증 완료") answer: the token once approved; otherwise the
+ * status, so the widget can say "not yet approved", "denied" or "expired".
+ */
+export type PhoneCompleteResponse =
+  | ({ status: 'approved' } & TokenResponse)
+  | { status: Exclude<PhoneStatus, 'approved'> };
+
+/** `POST /v1/phone/{tx}/verify` body (SMS); answers `TokenResponse` or an error. */
+export interface PhoneVerifyRequest {
+  /** The 6 digits from the SMS. */
+  code: string;
+}
+
+/** `POST /v1/phone/{tx}/extend` and `/resend` answer. */
+export interface PhoneTimerResponse {
+  /** Seconds the (new) code lives from now; never past 600 s from its first issue. */
+  expiresIn: number;
+  /** Seconds until the next resend is allowed. */
+  resendIn: number;
+}
+
+/** `POST /v1/dev/captcha/{id}` answer (simulator only). */
+export interface DevCaptchaResponse {
+  /** The captcha's digits. */
+  answer: string;
+}
+
+/** `POST /v1/dev/inbox` body → `DevInboxResponse` (simulator only). */
+export interface DevPhoneRequest {
+  /** The simulated phone's number. */
+  phone: string;
+}
+
+/** The simulated phone's SMS inbox, newest last. */
+export interface DevInboxResponse {
+  /** Messages as the phone shows them ("[Web발신] … 인증번호 [123456]를 입력해주세요."). */
+  messages: { text: string; at: number }[];
+}
+
+/** `POST /v1/dev/pass/pending` answer: PASS app requests waiting on the phone. */
+export interface DevPassPendingResponse {
+  /** Requests to approve or deny. */
+  requests: { tx: string; carrier: Carrier; requestedAt: number; expiresIn: number }[];
+}
+
+/** `POST /v1/dev/qr` body: the number the learner typed into the PASS app's QR screen. */
+export interface DevQrRequest {
+  /** The phone doing the typing. */
+  phone: string;
+  /** The 6-digit number shown on the PC. */
+  number: string;
 }

@@ -5,33 +5,63 @@
  */
 import { Hono } from 'hono';
 import { createMemoryAuditSink } from './audit.js';
+import { createCaptchaService } from './captcha/index.js';
 import { createKeyedHasher, randomBytes } from './crypto.js';
 import { requireSession } from './http/auth.js';
 import { chain } from './http/chain.js';
+import { socketClientIp } from './http/client-ip.js';
 import { createCors } from './http/cors.js';
 import type { AppEnv } from './http/env.js';
-import { readBody, requireJson } from './http/hygiene.js';
+import { readBody, refuseUntypedBody, requireJson, requireJsonOrEmpty } from './http/hygiene.js';
 import { idempotent } from './http/idempotent.js';
 import { HttpError, internalErrorResponse } from './http/responses.js';
 import { createKeyRing } from './keys.js';
 import type { VerifyApp, VerifyAppOptions } from './options.js';
 import { createVerificationPolicy } from './policy/daily.js';
 import { createIdempotency } from './policy/idempotency.js';
+import { createMotpHealth } from './policy/motp-health.js';
 import { createMotpLock } from './policy/motp-lock.js';
 import { createMotpSteps } from './policy/motp-steps.js';
 import { createMotpVerifier } from './policy/motp-verify.js';
 import type { MotpProvider } from './providers/motp/provider.js';
 import { createTotpProvider, type TotpProvider } from './providers/motp/totp.js';
+import type { PhoneProvider } from './providers/phone/provider.js';
+import { createSimulatorPhoneProvider, type SimulatorPhoneProvider } from './providers/phone/simulator.js';
+import { registerPhoneCheck } from './phone-check.js';
 import { registerConfig } from './routes/config.js';
 import { registerDev } from './routes/dev.js';
 import { registerJwks } from './routes/jwks.js';
 import { registerMotp } from './routes/motp.js';
-import { createSessionRegistry } from './sessions.js';
+import { createSessionRegistry, type SessionRegistry } from './sessions.js';
 import { createMemoryStore } from './stores/memory.js';
 import { createTokenIssuer } from './tokens.js';
 
 const canEnroll = (provider: MotpProvider | null): provider is MotpProvider & Pick<TotpProvider, 'enroll'> =>
   provider !== null && typeof (provider as Partial<TotpProvider>).enroll === 'function';
+
+/** True for the simulator (or anything offering its phone controls), which the dev routes drive. */
+const isSimulator = (provider: PhoneProvider | null): provider is SimulatorPhoneProvider =>
+  provider !== null &&
+  (['register', 'inbox', 'pending', 'approve', 'deny', 'approveQr'] as const).every(
+    (name) => typeof (provider as Partial<SimulatorPhoneProvider>)[name] === 'function',
+  );
+
+/**
+ * Sessions that also put the learner's line into the simulator's directory, so the simulated
+ * carrier knows who owns the phone the LMS registered. Without a birth date there is no full
+ * line to register; such a learner's phone stays unknown to the simulator.
+ */
+function withDirectory(registry: SessionRegistry, simulator: SimulatorPhoneProvider | null): SessionRegistry {
+  if (!simulator) return registry;
+  return {
+    ...registry,
+    async create(input) {
+      const minted = await registry.create(input);
+      if (input.birth !== undefined) await simulator.register({ name: input.name, phone: input.phone, birth: input.birth });
+      return minted;
+    },
+  };
+}
 
 /** Creates the reference server. */
 export function createVerifyApp(options: VerifyAppOptions): VerifyApp {
@@ -42,11 +72,17 @@ export function createVerifyApp(options: VerifyAppOptions): VerifyApp {
   const memoryAudit = createMemoryAuditSink();
   const audit = options.audit ?? memoryAudit;
   const motp = options.motp === undefined ? createTotpProvider({ store, clock, hashKey }) : options.motp;
+  const defaultPhone = () => (options.simulator ? createSimulatorPhoneProvider({ store, clock, hashKey }) : null);
+  const phone = options.phone === undefined ? defaultPhone() : options.phone;
+  const simulatorPhone = isSimulator(phone) ? phone : null;
+  const captcha = options.captcha ?? createCaptchaService({ store, clock });
+  const timing = options.providerTimeoutMs === undefined ? {} : { providerTimeoutMs: options.providerTimeoutMs };
 
-  const sessions = createSessionRegistry(store, hash);
+  const sessions = withDirectory(createSessionRegistry(store, hash), simulatorPhone);
   const keys = createKeyRing(options.signingKey);
   const tokens = createTokenIssuer({ issuer: options.issuer, audience: options.audience, keys, clock });
   const lock = createMotpLock(store);
+  const health = createMotpHealth(store, motp !== null);
   const policy = createVerificationPolicy(store);
   const idempotency = createIdempotency({ store, hash });
   const cors = createCors(options.allowedOrigins ?? []);
@@ -54,25 +90,54 @@ export function createVerifyApp(options: VerifyAppOptions): VerifyApp {
   const auth = requireSession(sessions);
   const sessionPost = chain(requireJson, auth, readBody, idempotent(idempotency));
   const publicPost = chain(requireJson, readBody, idempotent(idempotency));
+  // Extend, resend, complete and the simulator's approvals may arrive with no body and no type.
+  const bodylessPost = chain(requireJsonOrEmpty, auth, readBody, refuseUntypedBody, idempotent(idempotency));
+  const publicBodylessPost = chain(requireJsonOrEmpty, readBody, refuseUntypedBody, idempotent(idempotency));
 
   const app = new Hono<AppEnv>().basePath((options.basePath ?? '').replace(/\/+$/, ''));
-  registerConfig(app, { auth, motp, lock, policy, clock });
+  registerConfig(app, { auth, motp, health, phone, lock, policy, clock });
   if (motp) {
-    const verifier = createMotpVerifier({ provider: motp, lock, steps: createMotpSteps(store), audit, clock });
+    const steps = createMotpSteps(store);
+    const verifier = createMotpVerifier({ provider: motp, lock, steps, audit, clock, health, ...timing });
     registerMotp(app, { guards: sessionPost, verifier, tokens, policy, clock });
+  }
+  if (phone) {
+    registerPhoneCheck(app, {
+      guards: sessionPost,
+      bodylessGuards: bodylessPost,
+      auth,
+      provider: phone,
+      captcha,
+      store,
+      hash,
+      audit,
+      lock,
+      health,
+      tokens,
+      policy,
+      clientIp: options.clientIp ?? socketClientIp,
+      ...(options.ipSendsPerHour === undefined ? {} : { ipSendsPerHour: options.ipSendsPerHour }),
+      ...timing,
+      clock,
+    });
   }
   registerJwks(app, keys);
   if (options.simulator) {
-    registerDev(app, { guards: publicPost, sessions, enroller: canEnroll(motp) ? motp : null });
+    registerDev(app, {
+      guards: publicPost,
+      sessions,
+      enroller: canEnroll(motp) ? motp : null,
+      phone: { bodylessGuards: publicBodylessPost, captcha, simulator: simulatorPhone },
+    });
   }
   app.notFound(() => new HttpError('NOT_FOUND', 'No such endpoint').toResponse());
   app.onError((error) => (error instanceof HttpError ? error.toResponse() : internalErrorResponse()));
 
   return {
-    async fetch(request) {
+    async fetch(request, env) {
       let response: Response;
       try {
-        response = request.method === 'OPTIONS' ? cors.preflight(request) : await app.fetch(request);
+        response = request.method === 'OPTIONS' ? cors.preflight(request) : await app.fetch(request, env);
       } catch {
         response = internalErrorResponse();
       }

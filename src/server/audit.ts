@@ -1,7 +1,8 @@
 /**
  * The audit trail: one record per verification attempt, the institution's evidence for HRD
  * Korea monitoring. It says who (LMS subject id), when, why, how and with what result — and
- * never a name, phone, birth date or code.
+ * never a name, phone, birth date or code (a phone check is referred to by its random
+ * transaction id).
  */
 import type { ErrorCode, Purpose, ResultMethod } from '../protocol/index.js';
 
@@ -15,8 +16,18 @@ export interface AuditRecord {
   purpose: Purpose;
   /** How the learner tried to verify. */
   method: ResultMethod;
-  /** `success`, or the error code the learner was answered with. */
-  result: 'success' | ErrorCode;
+  /**
+   * `success`, the error code the learner was answered with, or `rejected` when the phone's
+   * owner denied a PASS request.
+   */
+  result: 'success' | ErrorCode | 'rejected';
+  /** Phone checks only: `send` for a start or resend, `check` for a code, approval or completion. */
+  stage?: 'send' | 'check';
+  /**
+   * True on a phone check that succeeded while mOTP was unavailable: a 대체인증 (substitute
+   * verification) that the institution reports to HRD Korea.
+   */
+  substitute?: boolean;
   /** Which charged attempt this was in the learner's current run of failures (1-based). */
   attempt?: number;
   /** The provider's own reference (a transaction id, a matched step), for reconciliation. */

@@ -91,3 +91,28 @@ export async function open<T>(secret: string, info: string, sealed: Sealed): Pro
   );
   return JSON.parse(decoder.decode(plain)) as T;
 }
+
+const UINT32_RANGE = 0x1_0000_0000;
+
+/**
+ * `length` decimal digits from the CSPRNG (leading zeros kept), drawn as one uniform number
+ * below 10^length by rejection sampling: draws past the largest multiple of 10^length that
+ * fits in 32 bits are redrawn, so no code is likelier than another (SECURITY 9).
+ */
+export function randomNumericCode(length: number): string {
+  if (!Number.isInteger(length) || length < 1 || length > 9) throw new RangeError('randomNumericCode: 1–9 digits');
+  const range = 10 ** length;
+  const limit = UINT32_RANGE - (UINT32_RANGE % range);
+  const word = new Uint32Array(1);
+  for (;;) {
+    globalThis.crypto.getRandomValues(word);
+    if (word[0]! < limit) return String(word[0]! % range).padStart(length, '0');
+  }
+}
+
+/** String equality whose time depends only on the lengths (for comparing keyed hashes). */
+export function timingSafeEqual(a: string, b: string): boolean {
+  let diff = a.length ^ b.length;
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ (b.charCodeAt(i) | 0);
+  return diff === 0;
+}

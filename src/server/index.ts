@@ -1,6 +1,7 @@
 /**
  * The reference backend of id-verify: `createVerifyApp()` for the server, `verifyResultToken()`
- * for LMS servers checking the tokens, and the store and provider contracts to extend it.
+ * for LMS servers checking the tokens, and the store and provider (mOTP, phone) contracts to
+ * extend it.
  */
 export { createVerifyApp } from './app.js';
 export type { VerifyApp, VerifyAppOptions } from './options.js';
@@ -32,4 +33,22 @@ export {
   type TotpProvider,
   type TotpProviderOptions,
 } from './providers/motp/totp.js';
+export type {
+  PhoneProvider,
+  PhoneStartInput,
+  PhoneStarted,
+  PhoneConfirmation,
+  PhoneProviderStatus,
+  PhoneVerified,
+  VerifiedIdentity,
+} from './providers/phone/provider.js';
+export {
+  createSimulatorPhoneProvider,
+  smsText,
+  type SimulatorPhoneProvider,
+  type SimulatorPhoneProviderOptions,
+  type SimulatorSubscriber,
+} from './providers/phone/simulator.js';
+export { socketClientIp, type ClientIp } from './http/client-ip.js';
+export type { CaptchaService } from './captcha/index.js';
 export { kstDate } from './policy/daily.js';

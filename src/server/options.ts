@@ -1,8 +1,11 @@
 /** The public shape of the reference server: its options and what `createVerifyApp` returns. */
 import type { JWK } from 'jose';
 import type { AuditRecord, AuditSink } from './audit.js';
+import type { CaptchaService } from './captcha/index.js';
+import type { ClientIp } from './http/client-ip.js';
 import type { SigningKey } from './keys.js';
 import type { MotpProvider } from './providers/motp/provider.js';
+import type { PhoneProvider } from './providers/phone/provider.js';
 import type { MintedSession, SessionInput } from './sessions.js';
 import type { Store } from './stores/store.js';
 
@@ -22,6 +25,23 @@ export interface VerifyAppOptions {
   signingKey?: SigningKey;
   /** mOTP provider: the TOTP provider on the same store by default; `null` turns mOTP off. */
   motp?: MotpProvider | null;
+  /**
+   * Phone provider (PASS app, QR, SMS): the simulator on the same store by default when
+   * `simulator` is on, none otherwise; `null` turns the phone check off.
+   */
+  phone?: PhoneProvider | null;
+  /** The 보안문자 of the phone check: one on the same store by default. */
+  captcha?: CaptchaService;
+  /**
+   * The client's IP address for the per-IP send cap. Default: the TCP peer from
+   * `@hono/node-server` (`'unknown'` elsewhere). `X-Forwarded-For` is never read unless this
+   * function reads it — do so only behind a proxy you run, taking the address it appended.
+   */
+  clientIp?: ClientIp;
+  /** Phone-check sends (start, resend) allowed per client IP per clock hour (default 30). */
+  ipSendsPerHour?: number;
+  /** Longest wait for any provider, in milliseconds (default 8000); past it the answer is 503. */
+  providerTimeoutMs?: number;
   /** Enables the `/v1/dev/*` simulator calls (never in production). */
   simulator?: boolean;
   /** Origins allowed to call the API from a browser (exact match; none by default). */
@@ -37,9 +57,15 @@ export interface VerifyAppOptions {
 
 /** The reference server. */
 export interface VerifyApp {
-  /** The HTTP handler (standard `Request` in, `Response` out); hand it to any server or call it in-page. */
-  fetch(request: Request): Promise<Response>;
-  /** Mints a session for a logged-in learner (for LMS servers written in Node). */
+  /**
+   * The HTTP handler (standard `Request` in, `Response` out); hand it to any server or call it
+   * in-page. `env` is what the server adapter passes along (`@hono/node-server`: the socket).
+   */
+  fetch(request: Request, env?: unknown): Promise<Response>;
+  /**
+   * Mints a session for a logged-in learner (for LMS servers written in Node). With the
+   * simulator as phone provider, the learner's line (name, phone, birth) joins its directory.
+   */
   createSession(input: SessionInput): Promise<MintedSession>;
   /** The public JWKS of result tokens. */
   jwks(): Promise<{ keys: JWK[] }>;

@@ -6,6 +6,7 @@
  */
 import { PURPOSES, normalizeKoreanMobile, type Purpose } from '../protocol/index.js';
 import { open, randomToken, seal, type KeyedHasher, type Sealed } from './crypto.js';
+import { parseBirth } from './identity.js';
 import type { Store } from './stores/store.js';
 
 /** Sessions live this long after they are minted. */
@@ -96,8 +97,8 @@ export function validateSessionInput(input: SessionInput): SessionInput {
   if (!isText(input.name, 100)) throw new SessionInputError('name');
   const phone = normalizeKoreanMobile(input.phone);
   if (!phone) throw new SessionInputError('phone');
-  // Only the 7 digits the SMS path may forward (birth date + one digit), never more.
-  if (input.birth !== undefined && !(typeof input.birth === 'string' && /^\d{6}-\d$/.test(input.birth))) {
+  // Only the 7 digits the SMS path may forward (birth date + one digit), never more, and a real date.
+  if (input.birth !== undefined && !(typeof input.birth === 'string' && parseBirth(input.birth))) {
     throw new SessionInputError('birth');
   }
   if (!(PURPOSES as readonly unknown[]).includes(input.purpose)) throw new SessionInputError('purpose');

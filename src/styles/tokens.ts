@@ -98,6 +98,10 @@ export const baseStyles = css`
     color: var(--_danger);
     background: color-mix(in srgb, var(--_danger) 8%, transparent);
   }
+  .ok {
+    color: var(--_success);
+    background: color-mix(in srgb, var(--_success) 8%, transparent);
+  }
   .help {
     color: var(--_muted);
     font-size: 0.9em;

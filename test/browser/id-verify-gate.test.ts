@@ -28,7 +28,7 @@ async function submitCode(gate: IdVerifyGate, code: string, phone: string = MEMB
 
 describe('<id-verify-gate>', () => {
   it('opens on the consent step in Korean, accessible, offering only what the server enables', async () => {
-    const { client } = await createBackend();
+    const { client } = await createBackend({ withoutPhone: true });
     const gate = await renderGate(client);
     expect(gate.step).to.equal('consent');
     const step = gate.shadowRoot!.querySelector('idv-consent-step')!;
@@ -57,6 +57,8 @@ describe('<id-verify-gate>', () => {
     const gate = await renderGate(client);
     inStep<HTMLInputElement>(gate, '#agree')!.focus();
     await sendKeys({ press: 'Space' });
+    await sendKeys({ press: 'Tab' });
+    expect(deepActiveElement()?.textContent).to.include('휴대폰인증하기');
     await sendKeys({ press: 'Tab' });
     expect(deepActiveElement()?.textContent).to.include('MOTP인증하기');
     await sendKeys({ press: 'Enter' });
@@ -101,8 +103,8 @@ describe('<id-verify-gate>', () => {
     expect(succeeded).to.equal(false);
   });
 
-  it('locks after 5 wrong codes, explains that a phone check unlocks it, and fires id-verify-failure', async () => {
-    const { client, currentCode } = await createBackend();
+  it('without a phone check to unlock it: locks after 5 wrong codes, explains, and fires id-verify-failure', async () => {
+    const { client, currentCode } = await createBackend({ withoutPhone: true });
     const gate = await renderGate(client);
     await toMotpStep(gate);
     const failure = oneEvent(gate, 'id-verify-failure');

@@ -32,10 +32,14 @@ export async function openCoursePage(context: BrowserContext, learner: string): 
   return page;
 }
 
-/** Opens the phone simulator and waits until its mOTP app shows a code. */
-export async function openPhone(context: BrowserContext): Promise<Page> {
+/** The learner's phone number, as the LMS page shows it. */
+export const learnerPhone = async (page: Page) =>
+  new URL((await page.locator('#phone-link').getAttribute('href'))!, 'http://x').searchParams.get('phone')!;
+
+/** Opens the simulator of the learner's phone (linked from `page`) and waits for its mOTP code. */
+export async function openPhone(context: BrowserContext, page: Page): Promise<Page> {
   const phone = await newWatchedPage(context);
-  await phone.goto('/phone');
+  await phone.goto((await page.locator('#phone-link').getAttribute('href'))!);
   await expect(phone.getByTestId('motp-code')).toHaveText(/^\s*\d{6}\s*$/);
   return phone;
 }
@@ -56,7 +60,8 @@ export async function agreeAndChooseMotp(page: Page) {
 }
 
 /** Types a code and the member phone into the mOTP step and presses "인증하기". */
-export async function submitMotp(page: Page, code: string, phone = '010-1234-5678') {
+export async function submitMotp(page: Page, code: string, phone?: string) {
+  phone ??= await learnerPhone(page);
   const codeBox = page.getByRole('textbox', { name: 'OTP 번호' });
   await codeBox.fill(code);
   const phoneBox = page.getByRole('textbox', { name: '회원 전화번호' });
@@ -71,3 +76,47 @@ export const gateEvents = (page: Page) =>
 /** CSP violations the page reported so far. */
 export const cspViolations = (page: Page) =>
   page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+
+/** Carrier, method and "본인확인 이용 동의(필수)" on the phone path's first screen, then "다음". */
+export async function chooseCarrierAndMethod(page: Page, carrier: string, method: 'PASS 인증' | 'QR코드 인증' | '문자(SMS) 인증') {
+  await expect(page.getByRole('heading', { name: '이용중인 통신사를 선택해 주세요' })).toBeVisible();
+  await page.getByRole('radio', { name: carrier, exact: true }).click();
+  await page.getByRole('radio', { name: new RegExp(`^${method.replace(/[()]/g, '\\$&')}`) }).check();
+  await page.getByRole('checkbox', { name: '본인확인 이용 동의(필수)' }).check();
+  await page.getByRole('button', { name: '다음' }).click();
+  await expect(page.getByRole('heading', { name: '입력한 정보를 확인해 주세요' })).toBeVisible();
+}
+
+/** The captcha's answer, as the learner reads it (the simulator's /v1/dev/captcha/{id}). */
+export async function readCaptcha(page: Page): Promise<string> {
+  const id = await page.waitForFunction(() => {
+    const find = (root: Document | ShadowRoot): Element | null =>
+      root.querySelector('idv-captcha-field') ??
+      [...root.querySelectorAll('*')].reduce<Element | null>((hit, el) => hit ?? (el.shadowRoot ? find(el.shadowRoot) : null), null);
+    return (find(document) as (Element & { challengeId?: string }) | null)?.challengeId || false;
+  });
+  const response = await page.request.post(`/api/v1/dev/captcha/${await id.jsonValue()}`, { data: {} });
+  return ((await response.json()) as { answer: string }).answer;
+}
+
+/** Fills the identity step (SMS adds the birth date and digit) and the captcha, then submits. */
+export async function fillIdentity(page: Page, { sms = false, name = '홍길동' } = {}) {
+  await page.getByRole('textbox', { name: '이름' }).fill(name);
+  if (sms) {
+    await page.getByRole('textbox', { name: '생년월일 6자리' }).fill('900101');
+    await page.getByRole('textbox', { name: '주민등록번호 뒷자리 첫 숫자' }).fill('1');
+  }
+  await page.getByRole('textbox', { name: '휴대폰번호' }).fill(await learnerPhone(page));
+  await page.getByRole('textbox', { name: '보안문자 입력' }).fill(await readCaptcha(page));
+  await page.getByRole('button', { name: sms ? '확인' : '다음' }).click();
+}
+
+/** Five wrong mOTP codes, waiting for each answer: attempts left 4…1, then the lock. */
+export async function lockMotp(page: Page, phone: Page) {
+  for (let left = 4; left >= 1; left--) {
+    await submitMotp(page, wrongCodeFor(await readMotpCode(phone)));
+    await expect(page.getByRole('alert').filter({ hasText: `남은 시도 ${left}회` })).toBeVisible();
+  }
+  await submitMotp(page, wrongCodeFor(await readMotpCode(phone)));
+  await expect(page.getByRole('alert').filter({ hasText: '5회 연속 실패' })).toBeVisible();
+}

@@ -1,7 +1,7 @@
 /** `GET /v1/config`: methods from the configured providers, mOTP standing, the daily rule. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { LIMITS } from '../../src/protocol/index.js';
+import { CARRIERS, LIMITS, VERIFY_METHODS } from '../../src/protocol/index.js';
 import { kstDate } from '../../src/server/index.js';
 import { config, rig, verifyMotp } from './helpers.js';
 
@@ -18,9 +18,9 @@ describe('config', () => {
       version: 1,
       purpose: 'exam',
       required: true,
-      methods: ['motp'],
-      carriers: [],
-      phoneMethods: [],
+      methods: [...VERIFY_METHODS],
+      carriers: [...CARRIERS],
+      phoneMethods: ['app', 'qr', 'sms'],
       motp: { available: true, locked: false, attemptsLeft: 5 },
       timers: {
         motpStep: LIMITS.motpStepSeconds,
@@ -28,7 +28,7 @@ describe('config', () => {
         smsMaxLife: LIMITS.smsMaxLifeSeconds,
         resendCooldown: LIMITS.smsResendCooldownSeconds,
       },
-      captcha: { required: false },
+      captcha: { required: true },
       serverTime: r.now,
     });
   });

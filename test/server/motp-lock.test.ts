@@ -124,7 +124,7 @@ describe('mOTP lockout', () => {
     const r = await rig({ motp: null });
     const { session } = await r.session();
     const state = await config(r.app, session);
-    assert.deepEqual(state.body.methods, []);
+    assert.deepEqual(state.body.methods, ['phone'], 'the phone check remains, as 대체인증');
     assert.equal(state.body.motp.available, false);
     assert.equal((await verifyMotp(r.app, session, '123456')).status, 404);
   });

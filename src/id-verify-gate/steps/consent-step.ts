@@ -2,22 +2,18 @@
  * Consent and method choice, on one screen as in the seed manual: the institution's notice,
  * the required "동의합니다" box, then one button per method the server enables.
  */
-import { LitElement, css, html } from 'lit';
+import { css, html } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
-import { localeContext } from '../../context.js';
-import { ko, type Translation } from '../../i18n/index.js';
 import type { VerifyMethod } from '../../protocol/index.js';
-import { baseStyles } from '../../styles/tokens.js';
-import { StepEvent } from '../step-event.js';
+import { StepBase } from '../step-base.js';
 
 /**
  * @summary The consent step of `<id-verify-gate>`.
  * @slot notice - The notice text (the gate forwards its own `notice` slot here).
  */
-export class ConsentStep extends LitElement {
+export class ConsentStep extends StepBase {
   static override styles = [
-    baseStyles,
+    ...StepBase.styles,
     css`
       .notice {
         max-height: var(--idv-notice-max-height, 16em);
@@ -47,11 +43,6 @@ export class ConsentStep extends LitElement {
     `,
   ];
 
-  @consume({ context: localeContext, subscribe: true })
-  @state()
-  private t: Translation = ko;
-
-  @query('h2') private heading!: HTMLElement;
   @query('#agree') private checkbox!: HTMLInputElement;
 
   /** Methods to offer, in order. */
@@ -60,11 +51,6 @@ export class ConsentStep extends LitElement {
   @property({ type: Boolean }) agreed = false;
 
   @state() private showRequired = false;
-
-  /** Moves focus to the step's heading (called by the gate on a step change). */
-  focusHeading() {
-    this.heading?.focus();
-  }
 
   private handleAgree(event: Event) {
     this.agreed = (event.target as HTMLInputElement).checked;
@@ -77,7 +63,7 @@ export class ConsentStep extends LitElement {
       this.checkbox.focus();
       return;
     }
-    this.dispatchEvent(new StepEvent({ kind: 'choose', method }));
+    this.emit({ kind: 'choose', method });
   }
 
   override render() {
@@ -108,7 +94,7 @@ export class ConsentStep extends LitElement {
               ${t.methodLabel[method]}
             </button>`,
         )}
-        <button @click=${() => this.dispatchEvent(new StepEvent({ kind: 'cancel' }))}>${t.cancel}</button>
+        <button @click=${() => this.emit({ kind: 'cancel' })}>${t.cancel}</button>
       </div>
     `;
   }

@@ -3,26 +3,22 @@
  * by the server. Shows attempts left after a wrong code, and the locked state (5 in a row)
  * with what unlocks it. One request at a time: a double click sends one.
  */
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
-import { clientContext, configContext, localeContext } from '../../context.js';
-import { VerifyError, type VerifyClient } from '../../client/index.js';
-import { ko, type Translation } from '../../i18n/index.js';
-import { isCode, normalizeKoreanMobile, type ConfigResponse } from '../../protocol/index.js';
+import { VerifyError } from '../../client/index.js';
+import { isCode, normalizeKoreanMobile } from '../../protocol/index.js';
 import { CountdownController } from '../../internal/countdown-controller.js';
-import { baseStyles } from '../../styles/tokens.js';
 import type { MotpInput } from '../../motp-input/motp-input.js';
 import { errorText } from '../error-text.js';
-import { StepEvent } from '../step-event.js';
+import { StepBase } from '../step-base.js';
 import '../../motp-input/define.js';
 
 /**
  * @summary The mOTP step of `<id-verify-gate>`.
  */
-export class MotpStep extends LitElement {
+export class MotpStep extends StepBase {
   static override styles = [
-    baseStyles,
+    ...StepBase.styles,
     css`
       .locked {
         border-left: 4px solid var(--_danger);
@@ -34,39 +30,23 @@ export class MotpStep extends LitElement {
     `,
   ];
 
-  @consume({ context: localeContext, subscribe: true })
-  @state()
-  private t: Translation = ko;
-
-  @consume({ context: clientContext, subscribe: true })
-  @state()
-  private client?: VerifyClient;
-
-  @consume({ context: configContext, subscribe: true })
-  @state()
-  private config?: ConfigResponse;
-
   private readonly wait = new CountdownController(this);
 
-  @query('h2') private heading!: HTMLElement;
   @query('motp-input') private codeInput!: MotpInput;
   @query('#phone') private phoneInput!: HTMLInputElement;
 
   /** Whether a phone check is offered (help text, and the way out of the locked state). */
   @property({ type: Boolean, attribute: 'phone-available' }) phoneAvailable = false;
+  /** Set when the learner comes back from a phone check that lifted the lock. */
+  @property({ type: Boolean }) unlocked = false;
 
   @state() private busy = false;
   @state() private error = '';
   @state() private codeInvalid = false;
   @state() private locked = false;
 
-  /** Moves focus to the step's heading (called by the gate on a step change). */
-  focusHeading() {
-    this.heading?.focus();
-  }
-
   override willUpdate(changed: Map<PropertyKey, unknown>) {
-    if (changed.has('config') && this.config?.motp.locked) this.locked = true;
+    if (changed.has('config') && this.config?.motp.locked && !this.unlocked) this.locked = true;
   }
 
   private async handleSubmit(event: Event) {
@@ -80,7 +60,7 @@ export class MotpStep extends LitElement {
     this.error = '';
     try {
       const result = await this.client.verifyMotp({ otp, phone: this.phoneInput.value });
-      this.dispatchEvent(new StepEvent({ kind: 'verified', result }));
+      this.emit({ kind: 'verified', result });
     } catch (error) {
       this.handleError(error instanceof VerifyError ? error : new VerifyError({ code: 'NETWORK', message: String(error) }, 0));
     } finally {
@@ -92,14 +72,15 @@ export class MotpStep extends LitElement {
     const t = this.t;
     if (error.code === 'LOCKED' || (error.code === 'INVALID_CODE' && error.attemptsLeft === 0)) {
       this.locked = true;
-      this.dispatchEvent(new StepEvent({ kind: 'failed', code: 'LOCKED', message: t.lockedBody }));
+      // Terminal only when no phone check can lift the lock from here.
+      if (!this.phoneAvailable) this.emit({ kind: 'failed', code: 'LOCKED', message: t.lockedBody });
       return;
     }
     if (error.retryAfter && (error.code === 'RATE_LIMITED' || error.code === 'UPSTREAM_UNAVAILABLE')) {
       this.wait.start(error.retryAfter);
     }
     if (error.code === 'UNAUTHORIZED' || error.code === 'EXPIRED') {
-      this.dispatchEvent(new StepEvent({ kind: 'failed', code: error.code, message: errorText(t, error) }));
+      this.emit({ kind: 'failed', code: error.code, message: errorText(t, error) });
     }
     const badPhone = error.code === 'MISMATCH' || (error.code === 'INVALID_INPUT' && error.field === 'phone');
     const message = error.code === 'UPSTREAM_UNAVAILABLE' && this.phoneAvailable ? `${t.unavailable} ${t.motpHelpPhone}` : errorText(t, error);
@@ -122,7 +103,10 @@ export class MotpStep extends LitElement {
         ${this.phoneAvailable ? nothing : html`<p>${t.lockedContact}</p>`}
       </div>
       <div class="actions">
-        <button @click=${() => this.dispatchEvent(new StepEvent({ kind: 'back' }))}>${t.back}</button>
+        ${this.phoneAvailable
+          ? html`<button class="primary" @click=${() => this.emit({ kind: 'phone', unlock: true })}>${t.unlockWithPhone}</button>`
+          : nothing}
+        <button @click=${() => this.emit({ kind: 'back' })}>${t.back}</button>
       </div>
     `;
   }
@@ -132,6 +116,7 @@ export class MotpStep extends LitElement {
     const waiting = this.wait.running;
     return html`
       <p id="instruction">${t.motpInstruction}</p>
+      ${this.unlocked ? html`<p class="message ok" role="status">${t.unlocked}</p>` : nothing}
       <form novalidate @submit=${this.handleSubmit}>
         <div class="field">
           <label for="otp">${t.otpLabel}</label>
@@ -162,7 +147,10 @@ export class MotpStep extends LitElement {
           <button class="primary" type="submit" ?disabled=${waiting} aria-disabled=${this.busy ? 'true' : 'false'}>
             ${this.busy ? t.verifying : t.verify}
           </button>
-          <button type="button" @click=${() => this.dispatchEvent(new StepEvent({ kind: 'back' }))}>${t.back}</button>
+          ${this.phoneAvailable && this.mobile
+            ? html`<button type="button" @click=${() => this.emit({ kind: 'phone', unlock: false })}>${t.switchToPhone}</button>`
+            : nothing}
+          <button type="button" @click=${() => this.emit({ kind: 'back' })}>${t.back}</button>
         </div>
       </form>
       <ol class="help">

@@ -23,6 +23,9 @@ function isJsonType(header: string | undefined): boolean {
   return params.every((param) => !param.startsWith('charset=') || /^charset="?utf-8"?$/.test(param));
 }
 
+const notJson = () =>
+  new HttpError('INVALID_INPUT', 'Content-Type must be application/json', { status: 415, field: 'Content-Type' });
+
 const tooLarge = () =>
   new HttpError('INVALID_INPUT', `Body larger than ${LIMITS.maxBodyBytes} bytes`, { status: 413, field: 'body' });
 
@@ -31,14 +34,33 @@ const tooLarge = () =>
  * `LIMITS.maxBodyBytes` (413).
  */
 export const requireJson: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (!isJsonType(c.req.header('Content-Type'))) {
-    throw new HttpError('INVALID_INPUT', 'Content-Type must be application/json', { status: 415, field: 'Content-Type' });
-  }
+  if (!isJsonType(c.req.header('Content-Type'))) throw notJson();
   const declared = c.req.header('Content-Length');
   if (declared !== undefined) {
     if (!/^\d{1,15}$/.test(declared.trim())) throw new HttpError('INVALID_INPUT', 'Bad Content-Length', { field: 'body' });
     if (Number(declared) > LIMITS.maxBodyBytes) throw tooLarge();
   }
+  await next();
+};
+
+/**
+ * {@link requireJson} for the POSTs whose body carries nothing (extend, resend, complete): the
+ * client may send no body and no `Content-Type` at all. A body that has a type must still be
+ * JSON (415 otherwise); a body without one is refused after reading by {@link refuseUntypedBody}.
+ */
+export const requireJsonOrEmpty: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const type = c.req.header('Content-Type');
+  if (type === undefined) {
+    const declared = c.req.header('Content-Length');
+    if (declared !== undefined && declared.trim() !== '0') throw notJson();
+    return next();
+  }
+  return requireJson(c, next);
+};
+
+/** After {@link readBody}: an untyped request must have had an empty body. */
+export const refuseUntypedBody: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (c.req.header('Content-Type') === undefined && c.get('rawBody') !== '') throw notJson();
   await next();
 };
 
@@ -91,4 +113,9 @@ export function parseJsonObject(text: string): Record<string, unknown> {
     throw new HttpError('INVALID_INPUT', 'Body must be a JSON object', { field: 'body' });
   }
   return value as Record<string, unknown>;
+}
+
+/** {@link parseJsonObject}, where an empty body stands for `{}`. */
+export function parseOptionalJsonObject(text: string): Record<string, unknown> {
+  return text === '' ? {} : parseJsonObject(text);
 }

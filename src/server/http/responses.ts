@@ -74,3 +74,11 @@ export function invalidInput(field: string, message: string): HttpError {
 export function internalErrorResponse(): Response {
   return jsonResponse({ error: { code: 'UPSTREAM_UNAVAILABLE', message: 'Internal error' } }, 500);
 }
+
+/** The error answer for a policy's refusal (see `policy/refusal.ts`). */
+export function refusalError(
+  refusal: { code: ErrorCode; message: string } & Pick<ErrorExtras, 'attemptsLeft' | 'retryAfter' | 'field'>,
+): HttpError {
+  const { attemptsLeft, retryAfter, field } = refusal;
+  return new HttpError(refusal.code, refusal.message, { attemptsLeft, retryAfter, field });
+}

@@ -11,16 +11,15 @@
  * Every outcome after input validation writes one audit record.
  */
 import type { AuditSink } from '../audit.js';
-import { ProviderUnavailableError, type MotpProvider, type MotpVerdict } from '../providers/motp/provider.js';
+import type { MotpProvider, MotpVerdict } from '../providers/motp/provider.js';
 import type { Session } from '../sessions.js';
+import { PROVIDER_TIMEOUT_MS, retryAfterOf, withDeadline } from './deadline.js';
+import type { MotpHealth } from './motp-health.js';
 import { MOTP_LOCKED_RETRY_AFTER, type MotpLock } from './motp-lock.js';
 import type { MotpSteps } from './motp-steps.js';
 
-/**
- * Longest wait for a provider's verdict. It stays under the client's 10 s deadline and the
- * idempotency claim's life, so a hung upstream ends as a refunded 503, not a stuck request.
- */
-export const PROVIDER_TIMEOUT_MS = 8_000;
+/** Longest wait for a provider's verdict (shared by every provider). */
+export { PROVIDER_TIMEOUT_MS };
 
 /** How an attempt ended. */
 export type MotpOutcome =
@@ -45,21 +44,14 @@ export interface MotpVerifierDeps {
   clock: () => number;
   /** Provider deadline in milliseconds (default {@link PROVIDER_TIMEOUT_MS}). */
   providerTimeoutMs?: number;
+  /** Told when the provider fails or answers, so the config can offer the phone path meanwhile. */
+  health?: MotpHealth;
 }
 
 /** Runs mOTP attempts. */
 export interface MotpVerifier {
   /** Checks `otp` (six digits) and `phone` (canonical digits) for the session's learner. */
   verify(session: Session, otp: string, phone: string): Promise<MotpOutcome>;
-}
-
-/** `work`, or a {@link ProviderUnavailableError} once `ms` have passed. */
-function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new ProviderUnavailableError('Provider timed out')), ms);
-  });
-  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
 /** Creates the mOTP verifier. */
@@ -107,9 +99,11 @@ export function createMotpVerifier(deps: MotpVerifierDeps): MotpVerifier {
       } catch (error) {
         // Whatever went wrong upstream, the learner's code was never judged: no attempt spent.
         await lock.refund(session.subject);
-        const retryAfter = error instanceof ProviderUnavailableError ? error.retryAfter : 2;
+        const retryAfter = retryAfterOf(error);
+        await deps.health?.markDown(retryAfter);
         return record(session, { result: 'UPSTREAM_UNAVAILABLE', retryAfter }, attempt);
       }
+      await deps.health?.markUp();
 
       if (!verdict.valid) {
         return record(session, { result: 'INVALID_CODE', attemptsLeft: lock.attemptsLeft(attempt) }, attempt);

@@ -4,6 +4,7 @@ import {
   CARRIERS,
   LIMITS,
   PURPOSES,
+  VERIFY_METHODS,
   type ConfigResponse,
   type Purpose,
   type VerifyMethod,
@@ -12,8 +13,10 @@ import type { AppEnv } from '../http/env.js';
 import { methodNotAllowed } from '../http/hygiene.js';
 import { jsonResponse, invalidInput } from '../http/responses.js';
 import type { VerificationPolicy } from '../policy/daily.js';
+import type { MotpHealth } from '../policy/motp-health.js';
 import type { MotpLock } from '../policy/motp-lock.js';
 import type { MotpProvider } from '../providers/motp/provider.js';
+import type { PhoneProvider } from '../providers/phone/provider.js';
 
 /** What the config route reads. */
 export interface ConfigDeps {
@@ -21,6 +24,10 @@ export interface ConfigDeps {
   auth: MiddlewareHandler<AppEnv>;
   /** The mOTP provider, when configured. */
   motp: MotpProvider | null;
+  /** Whether mOTP is usable right now (configured, and its provider not failing). */
+  health: MotpHealth;
+  /** The phone provider, when configured. */
+  phone: PhoneProvider | null;
   /** The mOTP lockout. */
   lock: MotpLock;
   /** When a check is required. */
@@ -29,12 +36,10 @@ export interface ConfigDeps {
   clock: () => number;
 }
 
-/** Methods offered, in the preferred order: only those whose provider is configured. */
+/** Methods offered, in the protocol's order: only those whose provider is configured. */
 function methodsOf(deps: ConfigDeps): VerifyMethod[] {
-  const methods: VerifyMethod[] = [];
-  if (deps.motp) methods.push('motp');
-  // 'phone' joins here once a phone provider is configured.
-  return methods;
+  const configured: Record<VerifyMethod, boolean> = { motp: deps.motp !== null, phone: deps.phone !== null };
+  return VERIFY_METHODS.filter((method) => configured[method]);
 }
 
 /** Registers `GET /v1/config`. */
@@ -53,16 +58,18 @@ export function registerConfig(app: Hono<AppEnv>, deps: ConfigDeps): void {
       purpose,
       required: await deps.policy.isRequired(session.subject, purpose, now),
       methods,
-      carriers: methods.includes('phone') ? [...CARRIERS] : [],
-      phoneMethods: [],
-      motp: { available: deps.motp !== null, ...(await deps.lock.state(session.subject)) },
+      carriers: deps.phone ? [...CARRIERS] : [],
+      phoneMethods: deps.phone ? [...deps.phone.methods] : [],
+      // Unavailable (not configured, or its provider failing): the gate offers the phone check (대체인증).
+      motp: { available: await deps.health.available(), ...(await deps.lock.state(session.subject)) },
       timers: {
         motpStep: LIMITS.motpStepSeconds,
         smsCodeTtl: LIMITS.smsCodeTtlSeconds,
         smsMaxLife: LIMITS.smsMaxLifeSeconds,
         resendCooldown: LIMITS.smsResendCooldownSeconds,
       },
-      captcha: { required: false },
+      // `/v1/phone/start` always asks for one.
+      captcha: { required: true },
       serverTime: now,
     };
     return jsonResponse(body);

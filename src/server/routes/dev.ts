@@ -9,20 +9,16 @@ import {
   type DevSessionResponse,
   type Purpose,
 } from '../../protocol/index.js';
+import { DEMO_LEARNER } from '../demo-learner.js';
 import type { AppEnv } from '../http/env.js';
 import { methodNotAllowed, parseJsonObject } from '../http/hygiene.js';
 import { invalidInput, jsonResponse } from '../http/responses.js';
 import type { TotpProvider } from '../providers/motp/totp.js';
 import { SessionInputError, type SessionRegistry } from '../sessions.js';
+import { registerDevPhone, type DevPhoneDeps } from './dev-phone.js';
 
-/** The demo learner every simulator session defaults to. */
-export const DEMO_LEARNER = {
-  subject: 'learner-001',
-  name: '홍길동',
-  phone: '010-1234-5678',
-  birth: '900101-1',
-  purpose: 'login',
-} as const;
+// Kept importable from here, where the dev routes first defined it.
+export { DEMO_LEARNER };
 
 /** What the simulator routes use. */
 export interface DevDeps {
@@ -32,6 +28,8 @@ export interface DevDeps {
   sessions: SessionRegistry;
   /** The enrolling mOTP provider, when the configured one can enrol. */
   enroller: Pick<TotpProvider, 'enroll'> | null;
+  /** The captcha answers and the simulated phones (see `dev-phone.ts`). */
+  phone: Omit<DevPhoneDeps, 'guards'>;
 }
 
 /** A string field, the default when absent, or 400 naming it. */
@@ -61,6 +59,8 @@ export function registerDev(app: Hono<AppEnv>, deps: DevDeps): void {
     }
   });
   app.all('/v1/dev/session', methodNotAllowed('POST'));
+
+  registerDevPhone(app, { guards: deps.guards, ...deps.phone });
 
   const { enroller } = deps;
   if (!enroller) return;

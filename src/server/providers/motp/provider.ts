@@ -4,6 +4,7 @@
  * answers "is this code right for this member, and for which time step".
  */
 import type { Purpose } from '../../../protocol/index.js';
+import { ProviderUnavailableError } from '../unavailable.js';
 
 /** What the app asks a provider to check. */
 export interface MotpVerifyInput {
@@ -36,17 +37,5 @@ export interface MotpProvider {
   verify(input: MotpVerifyInput): Promise<MotpVerdict>;
 }
 
-/**
- * The provider could not give a verdict (upstream down, timed out, overloaded). The app
- * answers 503 `UPSTREAM_UNAVAILABLE`, refunds the attempt, and the widget offers the phone path.
- */
-export class ProviderUnavailableError extends Error {
-  /** Seconds the provider suggests waiting before a retry. */
-  readonly retryAfter: number;
-
-  constructor(message = 'Provider unavailable', retryAfter = 2, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'ProviderUnavailableError';
-    this.retryAfter = retryAfter;
-  }
-}
+// Re-exported from its shared home (phone providers fail the same way), so imports stay put.
+export { ProviderUnavailableError };

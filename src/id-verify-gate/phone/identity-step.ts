@@ -1,0 +1,150 @@
+/**
+ * "입력한 정보를 확인해 주세요": name and phone (SMS: also the birth date and the one
+ * gender/century digit, shown as `000000 - 0` — never more), the 보안문자, then the request.
+ */
+import { phoneStart } from '../../client/phone-calls.js';
+import { css, html, nothing } from 'lit';
+import { query, state } from 'lit/decorators.js';
+import { VerifyError } from '../../client/index.js';
+import { CountdownController } from '../../internal/countdown-controller.js';
+import { normalizeDigits, normalizeKoreanMobile } from '../../protocol/index.js';
+import { errorText } from '../error-text.js';
+import { StepBase } from '../step-base.js';
+import type { CaptchaField } from './captcha-field.js';
+
+/** @summary The identity and captcha step of the phone check in `<id-verify-gate>`. */
+export class PhoneIdentityStep extends StepBase {
+  static override styles = [
+    ...StepBase.styles,
+    css`
+      input:not([type]) {
+        box-sizing: border-box;
+        font: inherit;
+        min-height: 44px;
+        padding: 8px 12px;
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        width: 100%;
+        max-width: 20em;
+      }
+      .birth {
+        display: flex;
+        align-items: center;
+        gap: 6px;
+      }
+      .birth input:first-child {
+        width: 7em;
+      }
+      .birth input:last-of-type {
+        width: 2.5em;
+        text-align: center;
+      }
+    `,
+  ];
+
+  @query('form') private form!: HTMLFormElement;
+  @query('idv-captcha-field') private captcha!: CaptchaField;
+  @state() private error = '';
+  @state() private captchaError = '';
+  @state() private busy = false;
+  private readonly wait = new CountdownController(this);
+
+  private field(name: string) {
+    return this.form.elements.namedItem(name) as HTMLInputElement;
+  }
+
+  private async handleSubmit(event: SubmitEvent) {
+    event.preventDefault();
+    if (this.busy || this.wait.running || !this.client) return;
+    const p = this.p;
+    const sms = this.flow.method === 'sms';
+    const name = this.field('name').value.trim();
+    const number = this.field('number').value;
+    const birth = sms ? `${normalizeDigits(this.field('birth').value)}-${normalizeDigits(this.field('digit').value)}` : undefined;
+    if (!name) return this.refuse(p.nameInvalid, 'name');
+    if (!normalizeKoreanMobile(number)) return this.refuse(this.t.phoneInvalid, 'number');
+    if (birth !== undefined && !/^\d{6}-\d$/.test(birth)) return this.refuse(p.birthInvalid, 'birth');
+    if (!this.captcha.answer.trim()) {
+      this.captchaError = p.captchaInput;
+      return this.captcha.focus();
+    }
+    this.busy = true;
+    this.error = this.captchaError = '';
+    try {
+      const started = await phoneStart(this.client, {
+        carrier: this.flow.carrier!,
+        method: this.flow.method!,
+        name,
+        phone: number,
+        ...(birth ? { birth } : {}),
+        consent: true,
+        captcha: { id: this.captcha.challengeId, answer: this.captcha.answer },
+        ...(this.flow.unlock ? { purpose: 'motp-unlock' as const } : {}),
+      });
+      this.emit({ kind: 'next', patch: { name, number, started } });
+    } catch (error) {
+      this.handleError(error instanceof VerifyError ? error : new VerifyError({ code: 'NETWORK', message: '' }, 0));
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private handleError(error: VerifyError) {
+    const p = this.p;
+    if (error.code === 'CAPTCHA_FAILED') {
+      this.captchaError = p.captchaFailed;
+      void this.captcha.refresh();
+      return this.captcha.focus();
+    }
+    // Every other refusal used the captcha up; the next try needs a fresh one.
+    void this.captcha.refresh();
+    if (error.retryAfter && error.code === 'RATE_LIMITED') this.wait.start(error.retryAfter);
+    if (error.code === 'UNAUTHORIZED') this.emit({ kind: 'failed', code: error.code, message: errorText(this.t, error) });
+    const field = error.field === 'birth' ? 'birth' : error.field === 'name' ? 'name' : 'number';
+    this.refuse(error.field === 'birth' ? p.birthInvalid : errorText(this.t, error), field);
+  }
+
+  private refuse(message: string, field: string) {
+    this.error = message;
+    this.field(field).focus();
+  }
+
+  override render() {
+    const p = this.p;
+    const { back } = this.t;
+    const sms = this.flow.method === 'sms';
+    return html`
+      <h2 tabindex="-1">${p.identityHeading}</h2>
+      <form novalidate @submit=${this.handleSubmit}>
+        <div class="field">
+          <label for="name">${p.name}</label>
+          <input id="name" name="name" autocomplete="name" maxlength="30" .value=${this.flow.name ?? ''} />
+        </div>
+        ${sms
+          ? html`<div class="field">
+              <label for="birth">${p.birth}</label>
+              <div class="birth">
+                <input id="birth" name="birth" inputmode="numeric" autocomplete="off" maxlength="6" placeholder="000000" aria-describedby="birth-hint" />
+                <span aria-hidden="true">-</span>
+                <input name="digit" inputmode="numeric" autocomplete="off" maxlength="1" placeholder="0" aria-label=${p.birthDigit} aria-describedby="birth-hint" />
+                <span aria-hidden="true">●●●●●●</span>
+              </div>
+              <small id="birth-hint" class="help">${p.birthHint}</small>
+            </div>`
+          : nothing}
+        <div class="field">
+          <label for="number">${p.number}</label>
+          <input id="number" name="number" type="tel" inputmode="tel" autocomplete="tel-national" maxlength="20" .value=${this.flow.number ?? ''} />
+        </div>
+        <idv-captcha-field .error=${this.captchaError}></idv-captcha-field>
+        <p class="message error" role="alert">${this.error}${this.wait.running ? ` (${this.wait.remaining})` : ''}</p>
+        <div class="actions">
+          <button class="primary" type="submit" ?disabled=${this.wait.running} aria-disabled=${this.busy ? 'true' : 'false'}>
+            ${sms ? p.confirm : p.next}
+          </button>
+          <button type="button" @click=${() => this.emit({ kind: 'back' })}>${back}</button>
+        </div>
+      </form>
+    `;
+  }
+}

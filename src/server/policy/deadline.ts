@@ -1,0 +1,23 @@
+/**
+ * A bound on how long the app waits for any provider. It stays under the client's 10 s
+ * deadline and the idempotency claim's life, so a hung upstream ends as a refunded 503, not a
+ * stuck request.
+ */
+import { ProviderUnavailableError } from '../providers/unavailable.js';
+
+/** Longest wait for a provider's answer, in milliseconds. */
+export const PROVIDER_TIMEOUT_MS = 8_000;
+
+/** `work`, or a {@link ProviderUnavailableError} once `ms` have passed. */
+export function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ProviderUnavailableError('Provider timed out')), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
+/** Seconds to ask the client to wait after a provider failed with `error`. */
+export function retryAfterOf(error: unknown): number {
+  return error instanceof ProviderUnavailableError ? error.retryAfter : 2;
+}

@@ -1,0 +1,60 @@
+/**
+ * The last step of every successful phone check, whatever the method: match the verified
+ * person against the LMS account, then
+ *
+ * - for purpose `motp-unlock`, lift the learner's mOTP lock (DESIGN §2.4, SECURITY 1);
+ * - while mOTP is unavailable, record the check as 대체인증 (substitute verification) for the
+ *   HRD Korea report;
+ *
+ * and write the audit record. A mismatch issues no token and unlocks nothing.
+ */
+import type { AuditSink } from '../audit.js';
+import type { PhoneVerified } from '../providers/phone/provider.js';
+import type { Session } from '../sessions.js';
+import { isSamePerson } from './identity-match.js';
+import type { MotpHealth } from './motp-health.js';
+import type { MotpLock } from './motp-lock.js';
+import type { PhoneTx } from './phone-tx.js';
+import { refuse, type Refusal } from './refusal.js';
+
+/** Dependencies of {@link createPhoneFinisher}. */
+export interface PhoneFinisherDeps {
+  /** The mOTP lock a `motp-unlock` check lifts. */
+  lock: MotpLock;
+  /** Whether mOTP is usable (otherwise a success is a substitute verification). */
+  health: MotpHealth;
+  /** Where attempts are recorded. */
+  audit: AuditSink;
+  /** Epoch milliseconds. */
+  clock: () => number;
+}
+
+/** Finishes successful phone checks. */
+export interface PhoneFinisher {
+  /** The token's purpose when `verified` is the session's learner; `MISMATCH` otherwise. */
+  finish(session: Session, tx: PhoneTx, verified: PhoneVerified): Promise<{ ok: true } | Refusal>;
+}
+
+/** Creates the finisher. */
+export function createPhoneFinisher(deps: PhoneFinisherDeps): PhoneFinisher {
+  return {
+    async finish(session, tx, verified) {
+      const base = {
+        at: deps.clock(),
+        subject: tx.subject,
+        purpose: tx.purpose,
+        method: tx.method,
+        stage: 'check' as const,
+        providerRef: verified.providerRef ?? tx.id,
+      };
+      if (!isSamePerson(session, verified.identity)) {
+        await deps.audit.write({ ...base, result: 'MISMATCH' });
+        return refuse('MISMATCH', 'The verified person is not the member of this account');
+      }
+      if (tx.purpose === 'motp-unlock') await deps.lock.unlock(tx.subject);
+      const substitute = tx.purpose !== 'motp-unlock' && !(await deps.health.available());
+      await deps.audit.write({ ...base, result: 'success', ...(substitute ? { substitute } : {}) });
+      return { ok: true };
+    },
+  };
+}

@@ -1,0 +1,213 @@
+/** The gate's phone path in Chromium, against the real server app (simulator) in the page. */
+import { expect, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { IdVerifyGate } from '../../src/id-verify-gate/id-verify-gate.js';
+import type { IdVerifySuccessEvent } from '../../src/events.js';
+import { createBackend, deepActiveElement, MEMBER, renderGate, waitFor, wrongCode } from './gate-fixture.js';
+
+/** Every resource the page fetches from here on (an observer is not limited by the timing buffer). */
+const fetched: string[] = [];
+new PerformanceObserver((list) => fetched.push(...list.getEntries().map((e) => e.name))).observe({ type: 'resource', buffered: true });
+
+/** First element matching `selector` anywhere under `root`, through open shadow roots. */
+function deep<T extends Element>(root: Element | ShadowRoot, selector: string): T | null {
+  const found = root.querySelector<T>(selector);
+  if (found) return found;
+  for (const el of root.querySelectorAll('*')) {
+    const inner = el.shadowRoot && deep<T>(el.shadowRoot, selector);
+    if (inner) return inner;
+  }
+  return null;
+}
+
+/** Button whose text includes `text`, anywhere in the gate. */
+function buttonNamed(gate: IdVerifyGate, text: string): HTMLButtonElement {
+  const all: HTMLButtonElement[] = [];
+  const walk = (root: Element | ShadowRoot) => {
+    all.push(...root.querySelectorAll('button'));
+    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) walk(el.shadowRoot);
+  };
+  walk(gate.shadowRoot!);
+  const match = all.find((b) => b.textContent!.includes(text));
+  if (!match) throw new Error(`no button "${text}"`);
+  return match;
+}
+
+async function arrive(gate: IdVerifyGate, step: string) {
+  await waitFor(() => gate.step === step && !!gate.shadowRoot!.querySelector('.step')?.shadowRoot?.querySelector('h2'), step);
+}
+
+const set = (gate: IdVerifyGate, selector: string, value: string) => {
+  const input = deep<HTMLInputElement>(gate.shadowRoot!, selector)!;
+  input.value = value;
+};
+
+/** Consent → 휴대폰인증하기 → SKT + `method` + 본인확인 이용 동의 → 다음. */
+async function toIdentity(gate: IdVerifyGate, method: 'app' | 'qr' | 'sms') {
+  deep<HTMLInputElement>(gate.shadowRoot!, '#agree')!.click();
+  await gate.updateComplete;
+  buttonNamed(gate, '휴대폰인증하기').click();
+  await arrive(gate, 'phone-method');
+  const picker = deep<HTMLElement & { value: string }>(gate.shadowRoot!, 'pass-carrier-picker')!;
+  picker.value = 'SKT';
+  deep<HTMLInputElement>(gate.shadowRoot!, `input[name="method"][value="${method}"]`)!.click();
+  deep<HTMLInputElement>(gate.shadowRoot!, 'input[name="consent"]')!.click();
+  buttonNamed(gate, '다음').click();
+  await arrive(gate, 'phone-identity');
+}
+
+/** Fills the identity step (with the captcha read from the simulator) and submits it. */
+async function submitIdentity(gate: IdVerifyGate, backend: Awaited<ReturnType<typeof createBackend>>, sms: boolean) {
+  const captcha = deep<HTMLElement & { challengeId: string }>(gate.shadowRoot!, 'idv-captcha-field')!;
+  await waitFor(() => !!captcha.challengeId, 'a captcha');
+  const { answer } = await backend.dev<{ answer: string }>(`captcha/${captcha.challengeId}`);
+  set(gate, '#name', MEMBER.name);
+  set(gate, '#number', MEMBER.phone);
+  if (sms) {
+    set(gate, '#birth', '900101');
+    set(gate, 'input[name="digit"]', '1');
+  }
+  set(gate, '#captcha', answer);
+  deep<HTMLFormElement>(gate.shadowRoot!.querySelector('.step')!.shadowRoot!, 'form')!.requestSubmit();
+}
+
+describe('<id-verify-gate> phone path', () => {
+  it('offers both methods in the manual order when the server has a phone provider', async () => {
+    const { client } = await createBackend();
+    const gate = await renderGate(client);
+    const labels = [...gate.shadowRoot!.querySelector('idv-consent-step')!.shadowRoot!.querySelectorAll('button[data-method]')].map(
+      (b) => b.textContent!.trim(),
+    );
+    expect(labels).to.deep.equal(['휴대폰인증하기', 'MOTP인증하기']);
+  });
+
+  it('PASS app: waits live for the approval on the phone and succeeds by itself', async () => {
+    const backend = await createBackend();
+    const gate = await renderGate(backend.client);
+    await toIdentity(gate, 'app');
+    await expect(gate).to.be.accessible();
+    await submitIdentity(gate, backend, false);
+    await arrive(gate, 'phone-wait');
+    expect(gate.shadowRoot!.textContent + deep(gate.shadowRoot!, 'h2')!.textContent!).to.include('PASS 앱 알림');
+    await expect(gate).to.be.accessible();
+    const success = oneEvent(gate, 'id-verify-success');
+    const { requests } = await backend.dev<{ requests: { tx: string }[] }>('pass/pending', { phone: MEMBER.phone });
+    expect(requests).to.have.length(1);
+    await backend.dev(`pass/${requests[0]!.tx}/approve`);
+    const event = (await success) as unknown as IdVerifySuccessEvent;
+    expect(event.method).to.equal('app');
+    expect(event.purpose).to.equal('exam');
+  });
+
+  it('does not load the QR code generator until the QR path is taken', async () => {
+    const qrRequests = () => fetched.filter((name) => /\/node_modules\/qrcode\//.test(name));
+    const backend = await createBackend();
+    const gate = await renderGate(backend.client);
+    await toIdentity(gate, 'qr');
+    expect(qrRequests(), 'qrcode fetched before the QR step').to.have.length(0);
+    await submitIdentity(gate, backend, false);
+    await arrive(gate, 'phone-wait');
+    await waitFor(() => !!deep(gate.shadowRoot!, 'svg.qr'), 'the QR code');
+    expect(qrRequests().length).to.be.greaterThan(0);
+    const number = deep(gate.shadowRoot!, '[data-testid="qr-number"]')!.textContent!;
+    expect(number).to.match(/^\d{6}$/);
+    const success = oneEvent(gate, 'id-verify-success');
+    await backend.dev('qr', { phone: MEMBER.phone, number });
+    expect(((await success) as unknown as IdVerifySuccessEvent).method).to.equal('qr');
+  });
+
+  it('SMS: warns before expiry (re-synced from the server after the tab was hidden) and extends by keyboard', async () => {
+    let skew = 0;
+    const backend = await createBackend({ skewMs: () => skew });
+    const gate = await renderGate(backend.client);
+    await toIdentity(gate, 'sms');
+    await submitIdentity(gate, backend, true);
+    await arrive(gate, 'phone-sms');
+    const timer = () => deep<HTMLElement>(gate.shadowRoot!, '[role="timer"]')!;
+    expect(timer().textContent).to.match(/^[23]:\d\d$/);
+    await expect(gate).to.be.accessible();
+
+    // 155 s pass on the server while the tab is hidden; on return the widget asks the server.
+    skew = 155_000;
+    document.dispatchEvent(new Event('visibilitychange'));
+    await waitFor(() => /^0:2\d$/.test(timer().textContent!), 'the re-synced timer');
+    const status = deep<HTMLElement>(gate.shadowRoot!.querySelector('.step')!.shadowRoot!, '[role="status"]')!;
+    await waitFor(() => status.textContent!.includes('초 남았습니다'), 'the spoken warning');
+
+    buttonNamed(gate, '시간연장').focus();
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => /^[23]:\d\d$/.test(timer().textContent!), 'the extended timer');
+    expect(status.textContent).to.include('연장');
+
+    const code = (await backend.lastSmsCode())!;
+    const success = oneEvent(gate, 'id-verify-success');
+    const codeInput = deep<HTMLElement & { value: string }>(gate.shadowRoot!, 'motp-input')!;
+    codeInput.value = code;
+    buttonNamed(gate, '확인').click();
+    expect(((await success) as unknown as IdVerifySuccessEvent).method).to.equal('sms');
+  });
+
+  it('mOTP locked → phone check with purpose motp-unlock → back to mOTP, which then succeeds', async () => {
+    const backend = await createBackend();
+    for (let i = 0; i < 5; i++) await backend.client.verifyMotp({ otp: await wrongCode(backend), phone: MEMBER.phone }).catch(() => 0);
+    const gate = await renderGate(backend.client);
+    deep<HTMLInputElement>(gate.shadowRoot!, '#agree')!.click();
+    await gate.updateComplete;
+    buttonNamed(gate, 'MOTP인증하기').click();
+    await arrive(gate, 'motp');
+    await waitFor(() => !!deep(gate.shadowRoot!, '.locked'), 'the locked panel');
+    buttonNamed(gate, '휴대폰 인증으로 잠금 해제').click();
+    await arrive(gate, 'phone-method');
+    const picker = deep<HTMLElement & { value: string }>(gate.shadowRoot!, 'pass-carrier-picker')!;
+    picker.value = 'KT';
+    deep<HTMLInputElement>(gate.shadowRoot!, 'input[name="method"][value="app"]')!.click();
+    deep<HTMLInputElement>(gate.shadowRoot!, 'input[name="consent"]')!.click();
+    buttonNamed(gate, '다음').click();
+    await arrive(gate, 'phone-identity');
+    await submitIdentity(gate, backend, false);
+    await arrive(gate, 'phone-wait');
+    const { requests } = await backend.dev<{ requests: { tx: string }[] }>('pass/pending', { phone: MEMBER.phone });
+    await backend.dev(`pass/${requests[0]!.tx}/approve`);
+    await arrive(gate, 'motp');
+    await waitFor(() => !!deep(gate.shadowRoot!, 'motp-input'), 'the mOTP form again');
+    expect(deep(gate.shadowRoot!, '[role="status"]')!.textContent).to.include('잠금이 해제');
+    const success = oneEvent(gate, 'id-verify-success');
+    deep<HTMLElement & { value: string }>(gate.shadowRoot!, 'motp-input')!.value = await backend.currentCode();
+    set(gate, '#phone', MEMBER.phone);
+    buttonNamed(gate, '인증하기').click();
+    const event = (await success) as unknown as IdVerifySuccessEvent;
+    expect(event.method).to.equal('motp');
+    expect(event.purpose).to.equal('exam');
+  });
+
+  it('offers the phone check instead (대체인증) when mOTP is unavailable', async () => {
+    const { client } = await createBackend({ withoutMotp: true });
+    const gate = await renderGate(client);
+    const labels = [...gate.shadowRoot!.querySelector('idv-consent-step')!.shadowRoot!.querySelectorAll('button[data-method]')].map(
+      (b) => b.textContent!.trim(),
+    );
+    expect(labels).to.deep.equal(['휴대폰인증하기']);
+    expect(gate.shadowRoot!.querySelector('[role="status"]')!.textContent).to.include('대체인증');
+  });
+
+  it('mobile layout opens on mOTP with a switch to the phone, then name + phone first (사진 1 / 사진 2)', async () => {
+    const { client } = await createBackend();
+    const gate = await renderGate(client);
+    gate.layout = 'mobile';
+    await gate.updateComplete;
+    const methods = [...gate.shadowRoot!.querySelector('idv-consent-step')!.shadowRoot!.querySelectorAll('button[data-method]')];
+    expect(methods.map((b) => b.textContent!.trim())).to.deep.equal(['MOTP인증하기']);
+    deep<HTMLInputElement>(gate.shadowRoot!, '#agree')!.click();
+    await gate.updateComplete;
+    buttonNamed(gate, 'MOTP인증하기').click();
+    await arrive(gate, 'motp');
+    buttonNamed(gate, '휴대폰 인증').click();
+    await arrive(gate, 'phone-intro');
+    expect(deepActiveElement()!.textContent).to.include('휴대폰 인증');
+    set(gate, '#name', MEMBER.name);
+    set(gate, '#number', MEMBER.phone);
+    buttonNamed(gate, '인증하기').click();
+    await arrive(gate, 'phone-method');
+    expect(deep(gate.shadowRoot!, 'input[value="qr"]'), 'no QR on mobile').to.equal(null);
+  });
+});
