@@ -5,12 +5,12 @@
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { createInPageBackend, DEMO_MEMBER, wrongCode } from '../src/dev/in-page-backend.js';
+import { DEMO_MEMBER, wrongCode } from '../src/dev/in-page-backend.js';
 import { VerifyClient } from '../src/client/index.js';
 import type { IdVerifyGate } from '../src/id-verify-gate/id-verify-gate.js';
+import { choose, gateIn, loadBackend, stepRoot, until, type Backend } from './support/drive-gate.js';
 import '../src/index.js';
 
-type Backend = Awaited<ReturnType<typeof createInPageBackend>>;
 interface Args {
   lang: string;
   methods: string;
@@ -25,7 +25,7 @@ const meta: Meta<Args> = {
     lang: { control: 'inline-radio', options: ['', 'en'] },
     layout: { control: 'inline-radio', options: ['auto', 'desktop', 'mobile'] },
   },
-  loaders: [async () => ({ backend: await createInPageBackend() })],
+  loaders: [loadBackend],
   render: (args, { loaded }) => html`<id-verify-gate
     purpose="exam"
     lang=${args.lang}
@@ -37,22 +37,11 @@ const meta: Meta<Args> = {
 export default meta;
 type Story = StoryObj<Args>;
 
-/** Waits until `predicate` holds, checking every frame for up to 3 s. */
-async function until(predicate: () => unknown) {
-  for (let i = 0; i < 180 && !predicate(); i++) await new Promise((r) => requestAnimationFrame(r));
-}
-
-const stepRoot = (gate: IdVerifyGate) => gate.shadowRoot?.querySelector('.step')?.shadowRoot ?? null;
-
 /** Ticks "동의합니다" and presses "MOTP인증하기", as the learner would. */
 async function openMotp(canvasElement: HTMLElement) {
-  const gate = canvasElement.querySelector('id-verify-gate')!;
-  await until(() => gate.step === 'consent');
-  await gate.updateComplete;
-  stepRoot(gate)!.querySelector<HTMLInputElement>('#agree')!.click();
-  await until(() => stepRoot(gate)?.querySelector<HTMLInputElement>('#agree')?.checked);
-  stepRoot(gate)!.querySelector<HTMLButtonElement>('button[data-method="motp"]')!.click();
-  await until(() => stepRoot(gate)?.querySelector('motp-input'));
+  const gate = await gateIn(canvasElement);
+  await choose(gate, 'motp');
+  await until(() => stepRoot(gate)?.querySelector('motp-input'), 'the mOTP form');
   return gate;
 }
 
@@ -92,9 +81,7 @@ export const CustomNotice: Story = {
 /** Trying to go on without ticking the box. */
 export const ConsentMissing: Story = {
   play: async ({ canvasElement }) => {
-    const gate = canvasElement.querySelector('id-verify-gate')!;
-    await until(() => gate.step === 'consent');
-    await gate.updateComplete;
+    const gate = await gateIn(canvasElement);
     stepRoot(gate)!.querySelector<HTMLButtonElement>('button[data-method="motp"]')!.click();
   },
 };

@@ -73,7 +73,7 @@ export const baseStyles = css`
     font-weight: 600;
     margin-bottom: 4px;
   }
-  input[type='tel'] {
+  input:is([type='tel'], [type='text'], :not([type])) {
     box-sizing: border-box;
     font: inherit;
     width: 100%;

@@ -29,14 +29,7 @@ export class CaptchaField extends StepBase {
         border-radius: var(--_radius);
       }
       input {
-        box-sizing: border-box;
-        font: inherit;
-        min-height: 44px;
         width: 10em;
-        padding: 8px 12px;
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        margin-top: 8px;
       }
     `,
   ];

@@ -17,16 +17,6 @@ export class PhoneIdentityStep extends StepBase {
   static override styles = [
     ...StepBase.styles,
     css`
-      input:not([type]) {
-        box-sizing: border-box;
-        font: inherit;
-        min-height: 44px;
-        padding: 8px 12px;
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        width: 100%;
-        max-width: 20em;
-      }
       .birth {
         display: flex;
         align-items: center;
