@@ -51,7 +51,8 @@ for (const { name, entry, budget } of budgets) {
   );
   for (const chunk of lazy) {
     const modules = Object.keys(chunk.modules).filter((id) => id.includes('/src/') || id.includes('node_modules/qrcode'));
-    const what = modules.some((id) => id.includes('qrcode')) ? 'QR generator' : modules.some((id) => id.includes('/phone/')) ? 'phone path' : 'shared';
+    const has = (part: string) => modules.some((id) => id.includes(part));
+    const what = has('qrcode') ? 'QR generator' : has('/phone/') ? 'phone path' : has('/i18n/en') ? 'English strings' : 'shared';
     console.log(`       on demand: ${what} ${gz(chunk.code)} B min+gzip`);
   }
 }
