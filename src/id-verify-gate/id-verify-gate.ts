@@ -34,14 +34,8 @@ export type GateStep =
   | 'done'
   | 'skipped';
 
-/** The phone steps in order, for "back" and the step indicator (intro shares stage 1). */
-const PHONE_STAGE: Partial<Record<GateStep, number>> = {
-  'phone-intro': 1,
-  'phone-method': 1,
-  'phone-identity': 2,
-  'phone-wait': 3,
-  'phone-sms': 3,
-};
+/** The steps that live in the on-demand phone chunk. */
+const PHONE_STEPS: readonly GateStep[] = ['phone-intro', 'phone-method', 'phone-identity', 'phone-wait', 'phone-sms'];
 
 /** Containers narrower than this get the mobile layout (the seed manual's 사진 1 / 사진 2). */
 const MOBILE_MAX_WIDTH = 480;
@@ -198,7 +192,7 @@ export class IdVerifyGate extends LitElement {
 
   private async go(step: GateStep) {
     // The phone path is a separate chunk, fetched the first time a learner takes it.
-    if (PHONE_STAGE[step] && !this.phonePack) {
+    if (PHONE_STEPS.includes(step) && !this.phonePack) {
       this.phonePack = (await import('./phone/define.js')).phoneStrings;
       await this.updateComplete;
     }
@@ -307,15 +301,15 @@ export class IdVerifyGate extends LitElement {
           ?phone-available=${this.offeredMethods.includes('phone')}
         ></idv-motp-step>`;
       case 'phone-intro':
-        return this.phoneStep(html`<idv-phone-intro-step class="step" .flow=${this.flow} ?mobile=${this.mobile}></idv-phone-intro-step>`);
+        return html`<idv-phone-intro-step class="step" .flow=${this.flow} ?mobile=${this.mobile}></idv-phone-intro-step>`;
       case 'phone-method':
-        return this.phoneStep(html`<idv-phone-method-step class="step" .flow=${this.flow} ?mobile=${this.mobile}></idv-phone-method-step>`);
+        return html`<idv-phone-method-step class="step" .flow=${this.flow} ?mobile=${this.mobile}></idv-phone-method-step>`;
       case 'phone-identity':
-        return this.phoneStep(html`<idv-phone-identity-step class="step" .flow=${this.flow} ?mobile=${this.mobile}></idv-phone-identity-step>`);
+        return html`<idv-phone-identity-step class="step" .flow=${this.flow} ?mobile=${this.mobile}></idv-phone-identity-step>`;
       case 'phone-wait':
-        return this.phoneStep(html`<idv-phone-wait-step class="step" .flow=${this.flow} ?mobile=${this.mobile}></idv-phone-wait-step>`);
+        return html`<idv-phone-wait-step class="step" .flow=${this.flow} ?mobile=${this.mobile}></idv-phone-wait-step>`;
       case 'phone-sms':
-        return this.phoneStep(html`<idv-phone-sms-step class="step" .flow=${this.flow} ?mobile=${this.mobile}></idv-phone-sms-step>`);
+        return html`<idv-phone-sms-step class="step" .flow=${this.flow} ?mobile=${this.mobile}></idv-phone-sms-step>`;
       case 'done':
         return html`<div class="step">
           <h2 class="done" tabindex="-1">${t.doneTitle}</h2>
@@ -331,17 +325,6 @@ export class IdVerifyGate extends LitElement {
   private get consentMethods(): VerifyMethod[] {
     const offered = this.offeredMethods;
     return this.mobile && offered.includes('motp') ? ['motp'] : offered;
-  }
-
-  /** A phone step under the step indicator, so the learner sees where they are. */
-  private phoneStep(step: unknown) {
-    const p = this.t.phone!;
-    const stage = PHONE_STAGE[this.step] ?? 1;
-    return html`<p class="sr-only">${p.title}: ${p.stageOf(stage, p.stages.length)}</p>
-      <ol class="stages" aria-hidden="true">
-        ${p.stages.map((name, i) => html`<li class=${i + 1 === stage ? 'current' : i + 1 < stage ? 'past' : ''}>${name}</li>`)}
-      </ol>
-      ${step}`;
   }
 
   override render() {

@@ -9,13 +9,13 @@ import { VerifyError } from '../../client/index.js';
 import { CountdownController } from '../../internal/countdown-controller.js';
 import { normalizeDigits, normalizeKoreanMobile } from '../../protocol/index.js';
 import { errorText } from '../error-text.js';
-import { StepBase } from '../step-base.js';
+import { PhoneStep } from './phone-step.js';
 import type { CaptchaField } from './captcha-field.js';
 
 /** @summary The identity and captcha step of the phone check in `<id-verify-gate>`. */
-export class PhoneIdentityStep extends StepBase {
+export class PhoneIdentityStep extends PhoneStep {
   static override styles = [
-    ...StepBase.styles,
+    ...PhoneStep.styles,
     css`
       .birth {
         display: flex;
@@ -104,6 +104,7 @@ export class PhoneIdentityStep extends StepBase {
     const { back } = this.t;
     const sms = this.flow.method === 'sms';
     return html`
+      ${this.stages()}
       <h2 tabindex="-1">${p.identityHeading}</h2>
       <form novalidate @submit=${this.handleSubmit}>
         <div class="field">

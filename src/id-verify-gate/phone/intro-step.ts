@@ -5,10 +5,10 @@
 import { html } from 'lit';
 import { state } from 'lit/decorators.js';
 import { normalizeKoreanMobile } from '../../protocol/index.js';
-import { StepBase } from '../step-base.js';
+import { PhoneStep } from './phone-step.js';
 
 /** @summary The mobile phone-check intro of `<id-verify-gate>`. */
-export class PhoneIntroStep extends StepBase {
+export class PhoneIntroStep extends PhoneStep {
   @state() private error = '';
 
   private handleSubmit(event: SubmitEvent) {
@@ -31,6 +31,7 @@ export class PhoneIntroStep extends StepBase {
     const p = this.p;
     const { back } = this.t;
     return html`
+      ${this.stages()}
       <h2 tabindex="-1">${p.introHeading}</h2>
       <p>${p.introBody}</p>
       <p class="help">${p.introNote}</p>

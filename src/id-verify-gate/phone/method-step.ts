@@ -6,12 +6,12 @@ import { css, html, nothing } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import type { PassCarrierPicker } from '../../pass-carrier-picker/pass-carrier-picker.js';
 import type { Carrier, PhoneMethod } from '../../protocol/index.js';
-import { StepBase } from '../step-base.js';
+import { PhoneStep } from './phone-step.js';
 
 /** @summary Carrier and method choice of the phone check in `<id-verify-gate>`. */
-export class PhoneMethodStep extends StepBase {
+export class PhoneMethodStep extends PhoneStep {
   static override styles = [
-    ...StepBase.styles,
+    ...PhoneStep.styles,
     css`
       fieldset {
         border: 0;
@@ -88,6 +88,7 @@ export class PhoneMethodStep extends StepBase {
     const { back, cancel } = this.t;
     const chosen = this.flow.method ?? this.methods[0];
     return html`
+      ${this.stages()}
       <h2 tabindex="-1">${p.carrierHeading}</h2>
       <form novalidate @submit=${this.handleSubmit}>
         <pass-carrier-picker name="carrier" label=${p.carrierHeading} .labels=${p.carrierLabels} .value=${this.flow.carrier ?? ''}></pass-carrier-picker>

@@ -11,15 +11,15 @@ import { CountdownController } from '../../internal/countdown-controller.js';
 import type { MotpInput } from '../../motp-input/motp-input.js';
 import { isCode } from '../../protocol/index.js';
 import { errorText } from '../error-text.js';
-import { StepBase } from '../step-base.js';
+import { PhoneStep } from './phone-step.js';
 
 /** Seconds before expiry at which the learner hears a warning (SECURITY 30: ≥ 20 s). */
 const WARN_AT = 30;
 
 /** @summary The SMS code step of `<id-verify-gate>`. */
-export class PhoneSmsStep extends StepBase {
+export class PhoneSmsStep extends PhoneStep {
   static override styles = [
-    ...StepBase.styles,
+    ...PhoneStep.styles,
     css`
       .timer {
         font-variant-numeric: tabular-nums;
@@ -160,6 +160,7 @@ export class PhoneSmsStep extends StepBase {
     const s = left % 60;
     const wait = this.cooldown.remaining;
     return html`
+      ${this.stages()}
       <h2 tabindex="-1">${p.smsHeading}</h2>
       <form novalidate @submit=${this.handleSubmit}>
         <div class="field">

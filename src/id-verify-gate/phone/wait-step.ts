@@ -10,13 +10,13 @@ import { VerifyError } from '../../client/index.js';
 import { PhoneStatusController } from '../../internal/phone-status-controller.js';
 import type { PhoneStatus } from '../../protocol/index.js';
 import { errorText } from '../error-text.js';
-import { StepBase } from '../step-base.js';
+import { PhoneStep } from './phone-step.js';
 import { qrPath, qrSvg } from './qr-code.js';
 
 /** @summary The PASS app / QR waiting step of `<id-verify-gate>`. */
-export class PhoneWaitStep extends StepBase {
+export class PhoneWaitStep extends PhoneStep {
   static override styles = [
-    ...StepBase.styles,
+    ...PhoneStep.styles,
     css`
       .qr {
         width: min(200px, 60vw);
@@ -85,6 +85,7 @@ export class PhoneWaitStep extends StepBase {
     const { back } = this.t;
     const qr = this.flow.started?.qr;
     return html`
+      ${this.stages()}
       <h2 tabindex="-1">${qr ? p.qrHeading : p.pushHeading}</h2>
       <p>${qr ? p.qrHint : p.pushHint}</p>
       ${qr
