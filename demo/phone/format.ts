@@ -1,15 +1,7 @@
 /** How the simulated phone writes numbers, times and carriers. */
-import type { Carrier } from '../../src/protocol/index.ts';
 
-/** Carrier names as the PASS app shows them (the seed manual's carrier screen). */
-export const CARRIER_LABELS: Readonly<Record<Carrier, string>> = {
-  SKT: 'SKT',
-  KT: 'KT',
-  LGU: 'LG U+',
-  SKT_MVNO: 'SKT 알뜰폰',
-  KT_MVNO: 'KT 알뜰폰',
-  LGU_MVNO: 'LG U+ 알뜰폰',
-};
+/** Carrier names as the PASS app shows them (the same as the carrier picker's). */
+export { CARRIER_LABELS } from '../../src/pass-carrier-picker/pass-carrier-picker.ts';
 
 /** `01012345678` → `010-1234-5678` (`0111234567` → `011-123-4567`). */
 export function formatPhone(digits: string): string {

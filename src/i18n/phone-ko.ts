@@ -7,7 +7,6 @@ export const phoneKo: PhoneStrings = {
   stages: ['통신사·인증방법', '정보 입력', '인증'],
   stageOf: (n, total) => `${total}단계 중 ${n}단계`,
   carrierHeading: '이용중인 통신사를 선택해 주세요',
-  carrierLabels: { SKT: 'SKT', KT: 'KT', LGU: 'LG U+', SKT_MVNO: 'SKT 알뜰폰', KT_MVNO: 'KT 알뜰폰', LGU_MVNO: 'LG U+ 알뜰폰' },
   mvnoHelp: '알뜰폰 사업자 확인',
   methodHeading: '인증방법을 선택해주세요',
   methodLabel: { app: 'PASS 인증', qr: 'QR코드 인증', sms: '문자(SMS) 인증' },

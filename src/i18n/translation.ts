@@ -82,7 +82,8 @@ export interface PhoneStrings {
   /** "단계 2/3" for the indicator's accessible text. */
   stageOf: (current: number, total: number) => string;
   carrierHeading: string;
-  carrierLabels: Record<Carrier, string>;
+  /** Carrier names where they differ from the picker's Korean ones. */
+  carrierLabels?: Partial<Record<Carrier, string>>;
   mvnoHelp: string;
   methodHeading: string;
   methodLabel: Record<PhoneMethod, string>;

@@ -4,7 +4,7 @@ import { CARRIERS, type Carrier } from '../protocol/constants.js';
 import { styles } from './pass-carrier-picker.styles.js';
 
 /** Korean names of the carriers, as the PASS screen of the seed manual writes them. */
-const LABELS: Record<Carrier, string> = {
+export const CARRIER_LABELS: Readonly<Record<Carrier, string>> = {
   SKT: 'SKT',
   KT: 'KT',
   LGU: 'LG U+',
@@ -225,7 +225,7 @@ export class PassCarrierPicker extends LitElement {
         aria-checked=${checked}
         aria-disabled=${disabled}
         tabindex=${disabled ? nothing : i === tabbable ? 0 : -1}
-      >${this.labels[carrier] ?? LABELS[carrier]}</div>`;
+      >${this.labels[carrier] ?? CARRIER_LABELS[carrier]}</div>`;
     });
     return html`<div
         role="radiogroup"

@@ -91,7 +91,7 @@ export class PhoneMethodStep extends PhoneStep {
       ${this.stages()}
       <h2 tabindex="-1">${p.carrierHeading}</h2>
       <form novalidate @submit=${this.handleSubmit}>
-        <pass-carrier-picker name="carrier" label=${p.carrierHeading} .labels=${p.carrierLabels} .value=${this.flow.carrier ?? ''}></pass-carrier-picker>
+        <pass-carrier-picker name="carrier" label=${p.carrierHeading} .labels=${p.carrierLabels ?? {}} .value=${this.flow.carrier ?? ''}></pass-carrier-picker>
         <fieldset>
           <legend>${p.methodHeading}</legend>
           ${this.methods.map(
