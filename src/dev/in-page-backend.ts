@@ -6,7 +6,7 @@
 import { generate } from 'otplib';
 import { VerifyClient } from '../client/index.js';
 import type { Purpose } from '../protocol/index.js';
-import { createVerifyApp } from '../server/index.js';
+import { createVerifyApp, ProviderUnavailableError } from '../server/index.js';
 
 /** The member the in-page backend signs in by default (the seed manual's example). */
 export const DEMO_MEMBER = { name: '홍길동', phone: '010-1234-5678' } as const;
@@ -20,6 +20,8 @@ export interface InPageBackendOptions {
   purpose?: Purpose;
   /** Mints no mOTP provider, as when HRD Korea's service is unavailable. */
   withoutMotp?: boolean;
+  /** An mOTP provider whose upstream is down (every check fails with 503). */
+  motpDown?: boolean;
   /** Configures no phone provider (mOTP only). */
   withoutPhone?: boolean;
   /** Moves the server's clock ahead by this many milliseconds (read on every call). */
@@ -31,6 +33,7 @@ export async function createInPageBackend({
   purpose = 'exam',
   withoutMotp = false,
   withoutPhone = false,
+  motpDown = false,
   skewMs,
 }: InPageBackendOptions = {}) {
   const app = createVerifyApp({
@@ -38,6 +41,7 @@ export async function createInPageBackend({
     audience: 'in-page-lms',
     simulator: true,
     ...(withoutMotp ? { motp: null } : {}),
+    ...(motpDown ? { motp: { verify: () => Promise.reject(new ProviderUnavailableError('HRD Korea is down', 30)) } } : {}),
     ...(withoutPhone ? { phone: null } : {}),
     ...(skewMs ? { clock: () => Date.now() + skewMs() } : {}),
   });
@@ -51,7 +55,7 @@ export async function createInPageBackend({
   }
 
   let secret = '';
-  if (!withoutMotp) {
+  if (!withoutMotp && !motpDown) {
     const enrolled = await app.fetch(
       new Request(`${ORIGIN}/v1/dev/motp/enroll`, {
         method: 'POST',

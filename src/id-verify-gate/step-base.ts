@@ -2,7 +2,7 @@
  * What every step shares: the gate's client, config and strings from context, a heading the
  * gate focuses on arrival, and one way to talk to the gate.
  */
-import { LitElement } from 'lit';
+import { LitElement, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { clientContext, configContext, localeContext } from '../context.js';
@@ -42,6 +42,12 @@ export class StepBase extends LitElement {
   /** Moves focus to the step's heading (the gate calls it on arrival). */
   focusHeading() {
     this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+  }
+
+  /** "이전" and "취소", offered on every step after consent. */
+  protected navigation() {
+    return html`<button type="button" @click=${() => this.emit({ kind: 'back' })}>${this.t.back}</button>
+      <button type="button" @click=${() => this.emit({ kind: 'cancel' })}>${this.t.cancel}</button>`;
   }
 
   /** Asks the gate for a transition. */

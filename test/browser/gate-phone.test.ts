@@ -210,4 +210,57 @@ describe('<id-verify-gate> phone path', () => {
     await arrive(gate, 'phone-method');
     expect(deep(gate.shadowRoot!, 'input[value="qr"]'), 'no QR on mobile').to.equal(null);
   });
+
+  it('follows the PASS approval by polling when the event stream is unavailable', async () => {
+    const backend = await createBackend();
+    const { VerifyClient } = await import('../../src/client/index.js');
+    let streams = 0;
+    // A proxy that refuses event streams: the widget must fall back to GET /v1/phone/{tx}.
+    const client = new VerifyClient({
+      endpoint: 'http://in-page.invalid',
+      session: backend.session,
+      fetch: (request) => {
+        if (request.url.endsWith('/events')) {
+          streams++;
+          return Promise.resolve(new Response('{"error":{"code":"NOT_FOUND","message":"no streams here"}}', { status: 404 }));
+        }
+        return backend.app.fetch(request);
+      },
+    });
+    const gate = await renderGate(client);
+    await toIdentity(gate, 'app');
+    await submitIdentity(gate, backend, false);
+    await arrive(gate, 'phone-wait');
+    const success = oneEvent(gate, 'id-verify-success');
+    const { requests } = await backend.dev<{ requests: { tx: string }[] }>('pass/pending', { phone: MEMBER.phone });
+    await backend.dev(`pass/${requests[0]!.tx}/approve`);
+    expect(((await success) as unknown as IdVerifySuccessEvent).method).to.equal('app');
+    expect(streams).to.equal(1);
+  });
+
+  it('offers the phone check when mOTP’s upstream is down (대체인증)', async () => {
+    const backend = await createBackend({ motpDown: true });
+    const gate = await renderGate(backend.client);
+    deep<HTMLInputElement>(gate.shadowRoot!, '#agree')!.click();
+    await gate.updateComplete;
+    buttonNamed(gate, 'MOTP인증하기').click();
+    await arrive(gate, 'motp');
+    deep<HTMLElement & { value: string }>(gate.shadowRoot!, 'motp-input')!.value = '123456';
+    set(gate, '#phone', MEMBER.phone);
+    buttonNamed(gate, '인증하기').click();
+    const alert = () => deep<HTMLElement>(gate.shadowRoot!.querySelector('.step')!.shadowRoot!, '[role="alert"]')!;
+    await waitFor(() => alert().textContent!.includes('mOTP 서비스에 연결할 수 없습니다'), 'the outage message');
+    buttonNamed(gate, '휴대폰 인증').click();
+    await arrive(gate, 'phone-method');
+  });
+
+  it('cancels from any phone step with id-verify-cancel', async () => {
+    const backend = await createBackend();
+    const gate = await renderGate(backend.client);
+    await toIdentity(gate, 'sms');
+    const cancelled = oneEvent(gate, 'id-verify-cancel');
+    buttonNamed(gate, '취소').click();
+    await cancelled;
+    await arrive(gate, 'consent');
+  });
 });

@@ -101,7 +101,6 @@ export class PhoneIdentityStep extends PhoneStep {
 
   override render() {
     const p = this.p;
-    const { back } = this.t;
     const sms = this.flow.method === 'sms';
     return html`
       ${this.stages()}
@@ -133,7 +132,7 @@ export class PhoneIdentityStep extends PhoneStep {
           <button class="primary" type="submit" ?disabled=${this.wait.running} aria-disabled=${this.busy ? 'true' : 'false'}>
             ${sms ? p.confirm : p.next}
           </button>
-          <button type="button" @click=${() => this.emit({ kind: 'back' })}>${back}</button>
+          ${this.navigation()}
         </div>
       </form>
     `;

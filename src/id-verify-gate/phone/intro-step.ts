@@ -29,7 +29,6 @@ export class PhoneIntroStep extends PhoneStep {
 
   override render() {
     const p = this.p;
-    const { back } = this.t;
     return html`
       ${this.stages()}
       <h2 tabindex="-1">${p.introHeading}</h2>
@@ -47,7 +46,7 @@ export class PhoneIntroStep extends PhoneStep {
         <p class="message error" role="alert">${this.error}</p>
         <div class="actions">
           <button class="primary" type="submit">${p.start}</button>
-          <button type="button" @click=${() => this.emit({ kind: 'back' })}>${back}</button>
+          ${this.navigation()}
         </div>
       </form>
     `;

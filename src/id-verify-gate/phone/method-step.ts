@@ -2,7 +2,7 @@
  * Carrier, method and "본인확인 이용 동의(필수)" — the seed manual's first two PASS screens, in
  * their order. QR is offered on desktop layouts only (it is scanned from another screen).
  */
-import { css, html, nothing } from 'lit';
+import { css, html } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import type { PassCarrierPicker } from '../../pass-carrier-picker/pass-carrier-picker.js';
 import type { Carrier, PhoneMethod } from '../../protocol/index.js';
@@ -85,7 +85,6 @@ export class PhoneMethodStep extends PhoneStep {
 
   override render() {
     const p = this.p;
-    const { back, cancel } = this.t;
     const chosen = this.flow.method ?? this.methods[0];
     return html`
       ${this.stages()}
@@ -105,8 +104,7 @@ export class PhoneMethodStep extends PhoneStep {
         <p class="message error" role="alert">${this.error}</p>
         <div class="actions">
           <button class="primary" type="submit">${p.next}</button>
-          <button type="button" @click=${() => this.emit({ kind: 'back' })}>${back}</button>
-          ${this.flow.unlock ? nothing : html`<button type="button" @click=${() => this.emit({ kind: 'cancel' })}>${cancel}</button>`}
+          ${this.navigation()}
         </div>
       </form>
     `;

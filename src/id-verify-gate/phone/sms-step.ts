@@ -154,7 +154,6 @@ export class PhoneSmsStep extends PhoneStep {
 
   override render() {
     const p = this.p;
-    const { back } = this.t;
     const left = this.expiry.remaining;
     const m = Math.floor(left / 60);
     const s = left % 60;
@@ -178,7 +177,7 @@ export class PhoneSmsStep extends PhoneStep {
           <button class="primary" type="submit" ?disabled=${this.dead}>${p.confirm}</button>
           <button type="button" ?disabled=${wait > 0} @click=${() => this.resend()}>${wait > 0 ? p.resendIn(wait) : p.resend}</button>
           ${this.dead ? html`<button type="button" @click=${() => this.emit({ kind: 'restart' })}>${p.restart}</button>` : nothing}
-          <button type="button" @click=${() => this.emit({ kind: 'back' })}>${back}</button>
+          ${this.navigation()}
         </div>
       </form>
     `;

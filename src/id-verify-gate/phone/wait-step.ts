@@ -82,7 +82,6 @@ export class PhoneWaitStep extends PhoneStep {
 
   override render() {
     const p = this.p;
-    const { back } = this.t;
     const qr = this.flow.started?.qr;
     return html`
       ${this.stages()}
@@ -98,7 +97,7 @@ export class PhoneWaitStep extends PhoneStep {
         ${this.ended
           ? html`<button class="primary" @click=${() => this.emit({ kind: 'restart' })}>${p.restart}</button>`
           : html`<button class="primary" @click=${() => this.complete()}>${p.complete}</button>`}
-        <button @click=${() => this.emit({ kind: 'back' })}>${back}</button>
+        ${this.navigation()}
       </div>
     `;
   }

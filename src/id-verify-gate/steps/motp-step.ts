@@ -44,6 +44,8 @@ export class MotpStep extends StepBase {
   @state() private error = '';
   @state() private codeInvalid = false;
   @state() private locked = false;
+  /** mOTP's upstream failed: the phone check is offered in its place (대체인증). */
+  @state() private upstreamDown = false;
 
   override willUpdate(changed: Map<PropertyKey, unknown>) {
     if (changed.has('config') && this.config?.motp.locked && !this.unlocked) this.locked = true;
@@ -82,6 +84,7 @@ export class MotpStep extends StepBase {
     if (error.code === 'UNAUTHORIZED' || error.code === 'EXPIRED') {
       this.emit({ kind: 'failed', code: error.code, message: errorText(t, error) });
     }
+    if (error.code === 'UPSTREAM_UNAVAILABLE') this.upstreamDown = true;
     const badPhone = error.code === 'MISMATCH' || (error.code === 'INVALID_INPUT' && error.field === 'phone');
     const message = error.code === 'UPSTREAM_UNAVAILABLE' && this.phoneAvailable ? `${t.unavailable} ${t.motpHelpPhone}` : errorText(t, error);
     if (error.code === 'INVALID_CODE' || error.code === 'ALREADY_USED') this.codeInput.value = '';
@@ -106,7 +109,7 @@ export class MotpStep extends StepBase {
         ${this.phoneAvailable
           ? html`<button class="primary" @click=${() => this.emit({ kind: 'phone', unlock: true })}>${t.unlockWithPhone}</button>`
           : nothing}
-        <button @click=${() => this.emit({ kind: 'back' })}>${t.back}</button>
+        ${this.navigation()}
       </div>
     `;
   }
@@ -147,10 +150,10 @@ export class MotpStep extends StepBase {
           <button class="primary" type="submit" ?disabled=${waiting} aria-disabled=${this.busy ? 'true' : 'false'}>
             ${this.busy ? t.verifying : t.verify}
           </button>
-          ${this.phoneAvailable && this.mobile
+          ${this.phoneAvailable && (this.mobile || this.upstreamDown)
             ? html`<button type="button" @click=${() => this.emit({ kind: 'phone', unlock: false })}>${t.switchToPhone}</button>`
             : nothing}
-          <button type="button" @click=${() => this.emit({ kind: 'back' })}>${t.back}</button>
+          ${this.navigation()}
         </div>
       </form>
       <ol class="help">
