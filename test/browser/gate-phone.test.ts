@@ -263,4 +263,18 @@ describe('<id-verify-gate> phone path', () => {
     await cancelled;
     await arrive(gate, 'consent');
   });
+
+  it('speaks English on the phone path with lang="en", carrier names included', async () => {
+    const backend = await createBackend();
+    const gate = await renderGate(backend.client, { lang: 'en' });
+    deep<HTMLInputElement>(gate.shadowRoot!, '#agree')!.click();
+    await gate.updateComplete;
+    buttonNamed(gate, 'Verify with phone').click();
+    await arrive(gate, 'phone-method');
+    const step = gate.shadowRoot!.querySelector('.step')!.shadowRoot!;
+    expect(step.querySelector('h2')!.textContent).to.equal('Choose your mobile carrier');
+    expect(step.querySelector('pass-carrier-picker')!.shadowRoot!.textContent).to.include('SKT MVNO');
+    expect(step.textContent).to.include('Text message (SMS)');
+    await expect(gate).to.be.accessible();
+  });
 });
