@@ -76,6 +76,8 @@ export class IdVerifyGate extends LitElement {
   @property({ reflect: true }) layout: 'auto' | 'desktop' | 'mobile' = 'auto';
   /** Language of the UI: Korean by default, `en` for English. */
   @property() override lang = '';
+  /** Where MVNO (알뜰폰) users check their host network; shows "알뜰폰 사업자 확인" on the carrier screen. */
+  @property({ attribute: 'mvno-help-url' }) mvnoHelpUrl = '';
   /** Overrides for any string of the active language. */
   @property({ attribute: false }) strings?: Partial<Translation>;
   /** A ready client (e.g. one talking to an in-page server); replaces `endpoint` + `session`. */
@@ -303,7 +305,12 @@ export class IdVerifyGate extends LitElement {
       case 'phone-intro':
         return html`<idv-phone-intro-step class="step" .flow=${this.flow} ?mobile=${this.mobile}></idv-phone-intro-step>`;
       case 'phone-method':
-        return html`<idv-phone-method-step class="step" .flow=${this.flow} ?mobile=${this.mobile}></idv-phone-method-step>`;
+        return html`<idv-phone-method-step
+          class="step"
+          .flow=${this.flow}
+          ?mobile=${this.mobile}
+          mvno-help-url=${this.mvnoHelpUrl}
+        ></idv-phone-method-step>`;
       case 'phone-identity':
         return html`<idv-phone-identity-step class="step" .flow=${this.flow} ?mobile=${this.mobile}></idv-phone-identity-step>`;
       case 'phone-wait':

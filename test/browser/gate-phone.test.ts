@@ -277,4 +277,19 @@ describe('<id-verify-gate> phone path', () => {
     expect(step.textContent).to.include('Text message (SMS)');
     await expect(gate).to.be.accessible();
   });
+
+  it('shows the institution’s "알뜰폰 사업자 확인" link on the carrier screen when given one', async () => {
+    const backend = await createBackend();
+    const gate = await renderGate(backend.client);
+    gate.mvnoHelpUrl = 'https://lms.example.ac.kr/help/mvno';
+    deep<HTMLInputElement>(gate.shadowRoot!, '#agree')!.click();
+    await gate.updateComplete;
+    buttonNamed(gate, '휴대폰인증하기').click();
+    await arrive(gate, 'phone-method');
+    const picker = deep<HTMLElement>(gate.shadowRoot!, 'pass-carrier-picker')!;
+    await (picker as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    const link = picker.shadowRoot!.querySelector('a')!;
+    expect(link.textContent).to.include('알뜰폰 사업자 확인');
+    expect(link.getAttribute('href')).to.equal('https://lms.example.ac.kr/help/mvno');
+  });
 });

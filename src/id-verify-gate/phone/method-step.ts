@@ -3,7 +3,7 @@
  * their order. QR is offered on desktop layouts only (it is scanned from another screen).
  */
 import { css, html } from 'lit';
-import { query, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import type { PassCarrierPicker } from '../../pass-carrier-picker/pass-carrier-picker.js';
 import type { Carrier, PhoneMethod } from '../../protocol/index.js';
 import { PhoneStep } from './phone-step.js';
@@ -56,6 +56,9 @@ export class PhoneMethodStep extends PhoneStep {
     `,
   ];
 
+  /** Passed to the carrier picker's "알뜰폰 사업자 확인" link. */
+  @property({ attribute: 'mvno-help-url' }) mvnoHelpUrl = '';
+
   @query('pass-carrier-picker') private picker!: PassCarrierPicker;
   @state() private error = '';
 
@@ -90,7 +93,7 @@ export class PhoneMethodStep extends PhoneStep {
       ${this.stages()}
       <h2 tabindex="-1">${p.carrierHeading}</h2>
       <form novalidate @submit=${this.handleSubmit}>
-        <pass-carrier-picker name="carrier" label=${p.carrierHeading} .labels=${p.carrierLabels ?? {}} .value=${this.flow.carrier ?? ''}></pass-carrier-picker>
+        <pass-carrier-picker name="carrier" label=${p.carrierHeading} .labels=${p.carrierLabels ?? {}} .value=${this.flow.carrier ?? ''} mvno-help-url=${this.mvnoHelpUrl} mvno-help-text=${p.mvnoHelp}></pass-carrier-picker>
         <fieldset>
           <legend>${p.methodHeading}</legend>
           ${this.methods.map(
