@@ -6,7 +6,6 @@
  * inbox) goes through the simulator's `/v1/dev/*` calls, as the phone simulator page does.
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
 import { DEMO_MEMBER } from '../src/dev/in-page-backend.js';
 import type { MotpInput } from '../src/motp-input/motp-input.js';
 import type { IdVerifyGate } from '../src/id-verify-gate/id-verify-gate.js';
@@ -17,7 +16,6 @@ import {
   deep,
   gateIn,
   gateText,
-  loadBackend,
   openPhone,
   pendingPass,
   shifted,
@@ -28,34 +26,14 @@ import {
   until,
   type BackendParameters,
   type Loaded,
+  gateStoryMeta,
+  type GateArgs,
 } from './support/drive-gate.js';
 import '../src/index.js';
 
-interface Args {
-  lang: string;
-  methods: string;
-  layout: 'auto' | 'desktop' | 'mobile';
-}
-
-const meta: Meta<Args> = {
-  title: 'Gate/Phone path',
-  component: 'id-verify-gate',
-  args: { lang: '', methods: '', layout: 'auto' },
-  argTypes: {
-    lang: { control: 'inline-radio', options: ['', 'en'] },
-    layout: { control: 'inline-radio', options: ['auto', 'desktop', 'mobile'] },
-  },
-  loaders: [loadBackend],
-  render: (args, { loaded }) => html`<id-verify-gate
-    purpose="exam"
-    lang=${args.lang}
-    methods=${args.methods}
-    layout=${args.layout}
-    .client=${(loaded as Loaded).backend.client}
-  ></id-verify-gate>`,
-};
+const meta: Meta<GateArgs> = { title: 'Gate/Phone path', ...gateStoryMeta };
 export default meta;
-type Story = StoryObj<Args>;
+type Story = StoryObj<GateArgs>;
 
 /** The text of the current step's `role` region (`alert` or `status`). */
 const region = (gate: IdVerifyGate, role: 'alert' | 'status') =>

@@ -8,34 +8,12 @@ import { html } from 'lit';
 import { DEMO_MEMBER, wrongCode } from '../src/dev/in-page-backend.js';
 import { VerifyClient } from '../src/client/index.js';
 import type { IdVerifyGate } from '../src/id-verify-gate/id-verify-gate.js';
-import { choose, gateIn, loadBackend, stepRoot, until, type Backend } from './support/drive-gate.js';
+import { choose, gateIn, gateStoryMeta, stepRoot, until, type Backend, type GateArgs } from './support/drive-gate.js';
 import '../src/index.js';
 
-interface Args {
-  lang: string;
-  methods: string;
-  layout: 'auto' | 'desktop' | 'mobile';
-}
-
-const meta: Meta<Args> = {
-  title: 'Gate/id-verify-gate',
-  component: 'id-verify-gate',
-  args: { lang: '', methods: '', layout: 'auto' },
-  argTypes: {
-    lang: { control: 'inline-radio', options: ['', 'en'] },
-    layout: { control: 'inline-radio', options: ['auto', 'desktop', 'mobile'] },
-  },
-  loaders: [loadBackend],
-  render: (args, { loaded }) => html`<id-verify-gate
-    purpose="exam"
-    lang=${args.lang}
-    methods=${args.methods}
-    layout=${args.layout}
-    .client=${(loaded.backend as Backend).client}
-  ></id-verify-gate>`,
-};
+const meta: Meta<GateArgs> = { title: 'Gate/id-verify-gate', ...gateStoryMeta };
 export default meta;
-type Story = StoryObj<Args>;
+type Story = StoryObj<GateArgs>;
 
 /** Ticks "동의합니다" and presses "MOTP인증하기", as the learner would. */
 async function openMotp(canvasElement: HTMLElement) {

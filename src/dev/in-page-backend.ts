@@ -92,7 +92,10 @@ export async function createInPageBackend({
   return { app, subject, ...first, newClient, currentCode, dev, lastSmsCode };
 }
 
+/** A code that is surely wrong: every digit of `code` shifted by 5. */
+export const shifted = (code: string) => [...code].map((c) => (/\d/.test(c) ? String((Number(c) + 5) % 10) : c)).join('');
+
 /** A code that is surely wrong now: every digit of the current one shifted by 5. */
 export async function wrongCode(backend: { currentCode(): Promise<string> }) {
-  return [...(await backend.currentCode())].map((digit) => String((Number(digit) + 5) % 10)).join('');
+  return shifted(await backend.currentCode());
 }

@@ -53,6 +53,7 @@ export const phoneEn: PhoneStrings = {
   resendIn: (s) => `New code in ${s} s`,
   resent: 'A new code was sent. The previous code no longer works.',
   expiryWarning: (s) => `${s} seconds left. Press “More time” if you need it.`,
+  codeDead: 'The code was entered wrongly 5 times and no longer works. Please start again.',
   codeExpired: 'The code expired. Request a new code.',
   mismatch: 'The verified person does not match this account (name, date of birth). Use a phone in your own name.',
   restart: 'Start again',

@@ -130,6 +130,8 @@ export interface PhoneStrings {
   resent: string;
   expiryWarning: (seconds: number) => string;
   codeExpired: string;
+  /** The SMS code died after too many wrong entries; only a new request helps. */
+  codeDead: string;
   mismatch: string;
   restart: string;
   introHeading: string;

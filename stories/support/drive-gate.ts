@@ -1,14 +1,13 @@
 /**
- * What the gate stories share: the in-page backend loader, and small helpers that drive
- * `<id-verify-gate>` the way a learner does (ticking, clicking, typing) through its nested
- * shadow roots. Nothing here sets the gate's internal state.
+ * What the gate stories share: the in-page backend loader. The learner-like helpers that
+ * drive the gate live in `src/dev/gate-driver.ts` (the element tests use them too).
  */
 import { createInPageBackend, DEMO_MEMBER, type InPageBackendOptions } from '../../src/dev/in-page-backend.js';
-import type { GateStep, IdVerifyGate } from '../../src/id-verify-gate/id-verify-gate.js';
-import type { Carrier, PhoneMethod } from '../../src/protocol/index.js';
+import type { Meta } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { shifted, type Backend } from '../../src/dev/gate-driver.js';
 
-/** The real server app running in the page, with one learner and a client for them. */
-export type Backend = Awaited<ReturnType<typeof createInPageBackend>>;
+export * from '../../src/dev/gate-driver.js';
 
 /** How a story wants its backend: the in-page backend's options, or an mOTP lock up front. */
 export interface BackendParameters extends Omit<InPageBackendOptions, 'skewMs'> {
@@ -27,9 +26,6 @@ export interface Loaded {
   clock: ServerClock;
 }
 
-/** A code that is surely wrong: every digit of `code` shifted by 5. */
-export const shifted = (code: string) => [...code].map((c) => (/\d/.test(c) ? String((Number(c) + 5) % 10) : c)).join('');
-
 /**
  * Storybook loader: a fresh backend per story, configured by `parameters.backend`
  * ({@link BackendParameters}), with a server clock the story can move.
@@ -47,152 +43,32 @@ export async function loadBackend({ parameters }: { parameters: { backend?: Back
   return { backend, clock };
 }
 
-/** Waits until `predicate` holds, checking every frame; throws after `timeoutMs`. */
-export async function until(predicate: () => unknown, what = 'the expected state', timeoutMs = 5000) {
-  const end = performance.now() + timeoutMs;
-  while (!predicate()) {
-    if (performance.now() > end) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => requestAnimationFrame(resolve));
-  }
-}
 
-/** The shadow root of the gate's current step element. */
-export const stepRoot = (gate: IdVerifyGate) => gate.shadowRoot?.querySelector('.step')?.shadowRoot ?? null;
-
-/** First element matching `selector` anywhere under `root`, through open shadow roots. */
-export function deep<T extends Element>(root: Element | ShadowRoot | null | undefined, selector: string): T | null {
-  if (!root) return null;
-  const found = root.querySelector<T>(selector);
-  if (found) return found;
-  for (const el of root.querySelectorAll('*')) {
-    const inner = el.shadowRoot && deep<T>(el.shadowRoot, selector);
-    if (inner) return inner;
-  }
-  return null;
-}
-
-/** All text the gate shows, through its nested shadow roots. */
-export function gateText(gate: IdVerifyGate): string {
-  const parts: string[] = [];
-  const walk = (root: ShadowRoot | Element) => {
-    parts.push(root.textContent ?? '');
-    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) walk(el.shadowRoot);
-  };
-  if (gate.shadowRoot) walk(gate.shadowRoot);
-  return parts.join(' ');
-}
-
-/** The button labelled `text` (exactly, else containing it), anywhere in the gate. */
-export function buttonNamed(gate: IdVerifyGate, text: string): HTMLButtonElement {
-  const all: HTMLButtonElement[] = [];
-  const walk = (root: ShadowRoot) => {
-    all.push(...root.querySelectorAll('button'));
-    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) walk(el.shadowRoot);
-  };
-  if (gate.shadowRoot) walk(gate.shadowRoot);
-  const match = all.find((b) => b.textContent!.trim() === text) ?? all.find((b) => b.textContent!.includes(text));
-  if (!match) throw new Error(`No button "${text}"`);
-  return match;
-}
-
-/** Types `value` into the field matching `selector` in the current step, as a learner would. */
-export function typeInto(gate: IdVerifyGate, selector: string, value: string) {
-  const input = deep<HTMLInputElement>(stepRoot(gate), selector);
-  if (!input) throw new Error(`No field ${selector}`);
-  input.focus();
-  input.value = value;
-  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: value }));
-  input.dispatchEvent(new Event('change', { bubbles: true }));
-}
-
-/** The gate in the story's canvas, once it has loaded what the server offers. */
-export async function gateIn(canvasElement: HTMLElement): Promise<IdVerifyGate> {
-  const gate = canvasElement.querySelector('id-verify-gate');
-  if (!gate) throw new Error('No <id-verify-gate> in the story');
-  await until(() => gate.step !== 'loading', 'the config');
-  await gate.updateComplete;
-  return gate;
-}
-
-/** Waits until the gate shows `step` with its heading rendered. */
-export async function arrive(gate: IdVerifyGate, step: GateStep) {
-  await until(() => gate.step === step && !!stepRoot(gate)?.querySelector('h2'), `the ${step} step`);
-  await (gate.shadowRoot!.querySelector('.step') as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete;
-}
-
-/** Ticks "동의합니다" and presses the consent screen's button for `method`. */
-export async function choose(gate: IdVerifyGate, method: 'motp' | 'phone') {
-  await until(() => gate.step === 'consent' && stepRoot(gate)?.querySelector('#agree'), 'the consent step');
-  stepRoot(gate)!.querySelector<HTMLInputElement>('#agree')!.click();
-  await until(() => stepRoot(gate)?.querySelector<HTMLInputElement>('#agree')?.checked, 'the ticked box');
-  stepRoot(gate)!.querySelector<HTMLButtonElement>(`button[data-method="${method}"]`)!.click();
-}
-
-/** Consent → "휴대폰인증하기": the carrier and method step. */
-export async function openPhone(gate: IdVerifyGate) {
-  await choose(gate, 'phone');
-  await arrive(gate, 'phone-method');
-}
-
-/** On the carrier and method step: clicks `carrier`, the `method` radio and 본인확인 이용 동의, then "다음". */
-export async function pickMethod(gate: IdVerifyGate, method: PhoneMethod, carrier: Carrier = 'SKT') {
-  const root = stepRoot(gate)!;
-  const picker = root.querySelector('pass-carrier-picker')!;
-  picker.shadowRoot!.querySelector<HTMLElement>(`[data-carrier="${carrier}"]`)!.click();
-  root.querySelector<HTMLInputElement>(`input[name="method"][value="${method}"]`)!.click();
-  const consent = root.querySelector<HTMLInputElement>('input[name="consent"]')!;
-  if (!consent.checked) consent.click();
-  buttonNamed(gate, '다음').click();
-  await arrive(gate, 'phone-identity');
-}
-
-/** Consent → phone → SKT + `method` → the identity step, with its 보안문자 loaded. */
-export async function toIdentity(gate: IdVerifyGate, method: PhoneMethod) {
-  await openPhone(gate);
-  await pickMethod(gate, method);
-  return captchaId(gate);
-}
-
-/** The identity step's current 보안문자 challenge id, once one has loaded. */
-export async function captchaId(gate: IdVerifyGate): Promise<string> {
-  const field = () => deep<HTMLElement & { challengeId: string }>(stepRoot(gate), 'idv-captcha-field');
-  await until(() => field()?.challengeId && deep(field()!.shadowRoot, 'svg path'), 'the 보안문자');
-  return field()!.challengeId;
-}
-
-/** What the identity step needs from the learner. */
-export interface IdentityInput {
-  /** Name typed (default: the member's). */
-  name?: string;
-  /** The 보안문자 answer typed (default: the right one, read off the simulator). */
-  captcha?: string;
+/** The controls every gate story offers. */
+export interface GateArgs {
+  lang: string;
+  methods: string;
+  layout: 'auto' | 'desktop' | 'mobile';
 }
 
 /**
- * Fills the identity step (SMS: also 900101 - 1) and presses its submit button. The right
- * 보안문자 answer is what the learner reads off the picture; the story reads it off the simulator.
+ * What every gate story file's meta shares: controls, the backend loader, and a gate wired to
+ * it. Each file spreads it into an object literal with its own `title` (Storybook reads the
+ * title statically).
  */
-export async function submitIdentity(gate: IdVerifyGate, backend: Backend, input: IdentityInput = {}) {
-  const { answer } = await backend.dev<{ answer: string }>(`captcha/${await captchaId(gate)}`);
-  typeInto(gate, '#name', input.name ?? DEMO_MEMBER.name);
-  typeInto(gate, '#number', DEMO_MEMBER.phone);
-  if (stepRoot(gate)!.querySelector('#birth')) {
-    typeInto(gate, '#birth', '900101');
-    typeInto(gate, 'input[name="digit"]', '1');
-  }
-  typeInto(gate, '#captcha', input.captcha ?? answer);
-  stepRoot(gate)!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
-  return answer;
-}
-
-/** The PASS app request waiting on the member's phone (what the phone's owner sees). */
-export async function pendingPass(backend: Backend): Promise<string> {
-  let tx = '';
-  for (let i = 0; i < 50 && !tx; i++) {
-    const { requests } = await backend.dev<{ requests: { tx: string }[] }>('pass/pending', { phone: DEMO_MEMBER.phone });
-    tx = requests[0]?.tx ?? '';
-    if (!tx) await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  if (!tx) throw new Error('No PASS app request on the phone');
-  return tx;
-}
+export const gateStoryMeta: Meta<GateArgs> = {
+  component: 'id-verify-gate',
+  args: { lang: '', methods: '', layout: 'auto' },
+  argTypes: {
+    lang: { control: 'inline-radio', options: ['', 'en'] },
+    layout: { control: 'inline-radio', options: ['auto', 'desktop', 'mobile'] },
+  },
+  loaders: [loadBackend],
+  render: (args, { loaded }) => html`<id-verify-gate
+    purpose="exam"
+    lang=${args.lang}
+    methods=${args.methods}
+    layout=${args.layout}
+    .client=${(loaded as Loaded).backend.client}
+  ></id-verify-gate>`,
+};

@@ -2,6 +2,7 @@
 import { html, fixture } from '@open-wc/testing';
 import type { VerifyClient } from '../../src/client/index.js';
 import type { IdVerifyGate } from '../../src/id-verify-gate/id-verify-gate.js';
+import { until } from '../../src/dev/gate-driver.js';
 import '../../src/index.js';
 
 export { createInPageBackend as createBackend, DEMO_MEMBER as MEMBER, wrongCode } from '../../src/dev/in-page-backend.js';
@@ -18,14 +19,8 @@ export async function renderGate(client: VerifyClient, attrs: { lang?: string; m
   return el;
 }
 
-/** Polls `predicate` every frame for up to 3 s. */
-export async function waitFor(predicate: () => boolean, what = 'condition') {
-  for (let i = 0; i < 180; i++) {
-    if (predicate()) return;
-    await new Promise((resolve) => requestAnimationFrame(resolve));
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-}
+/** Waits until `predicate` holds (the shared driver's `until`). */
+export const waitFor = until;
 
 /** The element inside the gate's current step matching `selector` (one shadow level down). */
 export function inStep<T extends Element>(gate: IdVerifyGate, selector: string): T | null {

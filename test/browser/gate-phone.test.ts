@@ -1,75 +1,13 @@
 /** The gate's phone path in Chromium, against the real server app (simulator) in the page. */
 import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { IdVerifyGate } from '../../src/id-verify-gate/id-verify-gate.js';
 import type { IdVerifySuccessEvent } from '../../src/events.js';
+import { arrive, buttonNamed, deep, submitIdentity, toIdentity, typeInto as set } from '../../src/dev/gate-driver.js';
 import { createBackend, deepActiveElement, MEMBER, renderGate, waitFor, wrongCode } from './gate-fixture.js';
 
 /** Every resource the page fetches from here on (an observer is not limited by the timing buffer). */
 const fetched: string[] = [];
 new PerformanceObserver((list) => fetched.push(...list.getEntries().map((e) => e.name))).observe({ type: 'resource', buffered: true });
-
-/** First element matching `selector` anywhere under `root`, through open shadow roots. */
-function deep<T extends Element>(root: Element | ShadowRoot, selector: string): T | null {
-  const found = root.querySelector<T>(selector);
-  if (found) return found;
-  for (const el of root.querySelectorAll('*')) {
-    const inner = el.shadowRoot && deep<T>(el.shadowRoot, selector);
-    if (inner) return inner;
-  }
-  return null;
-}
-
-/** Button whose text includes `text`, anywhere in the gate. */
-function buttonNamed(gate: IdVerifyGate, text: string): HTMLButtonElement {
-  const all: HTMLButtonElement[] = [];
-  const walk = (root: Element | ShadowRoot) => {
-    all.push(...root.querySelectorAll('button'));
-    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) walk(el.shadowRoot);
-  };
-  walk(gate.shadowRoot!);
-  const match = all.find((b) => b.textContent!.includes(text));
-  if (!match) throw new Error(`no button "${text}"`);
-  return match;
-}
-
-async function arrive(gate: IdVerifyGate, step: string) {
-  await waitFor(() => gate.step === step && !!gate.shadowRoot!.querySelector('.step')?.shadowRoot?.querySelector('h2'), step);
-}
-
-const set = (gate: IdVerifyGate, selector: string, value: string) => {
-  const input = deep<HTMLInputElement>(gate.shadowRoot!, selector)!;
-  input.value = value;
-};
-
-/** Consent → 휴대폰인증하기 → SKT + `method` + 본인확인 이용 동의 → 다음. */
-async function toIdentity(gate: IdVerifyGate, method: 'app' | 'qr' | 'sms') {
-  deep<HTMLInputElement>(gate.shadowRoot!, '#agree')!.click();
-  await gate.updateComplete;
-  buttonNamed(gate, '휴대폰인증하기').click();
-  await arrive(gate, 'phone-method');
-  const picker = deep<HTMLElement & { value: string }>(gate.shadowRoot!, 'pass-carrier-picker')!;
-  picker.value = 'SKT';
-  deep<HTMLInputElement>(gate.shadowRoot!, `input[name="method"][value="${method}"]`)!.click();
-  deep<HTMLInputElement>(gate.shadowRoot!, 'input[name="consent"]')!.click();
-  buttonNamed(gate, '다음').click();
-  await arrive(gate, 'phone-identity');
-}
-
-/** Fills the identity step (with the captcha read from the simulator) and submits it. */
-async function submitIdentity(gate: IdVerifyGate, backend: Awaited<ReturnType<typeof createBackend>>, sms: boolean) {
-  const captcha = deep<HTMLElement & { challengeId: string }>(gate.shadowRoot!, 'idv-captcha-field')!;
-  await waitFor(() => !!captcha.challengeId, 'a captcha');
-  const { answer } = await backend.dev<{ answer: string }>(`captcha/${captcha.challengeId}`);
-  set(gate, '#name', MEMBER.name);
-  set(gate, '#number', MEMBER.phone);
-  if (sms) {
-    set(gate, '#birth', '900101');
-    set(gate, 'input[name="digit"]', '1');
-  }
-  set(gate, '#captcha', answer);
-  deep<HTMLFormElement>(gate.shadowRoot!.querySelector('.step')!.shadowRoot!, 'form')!.requestSubmit();
-}
 
 describe('<id-verify-gate> phone path', () => {
   it('offers both methods in the manual order when the server has a phone provider', async () => {
@@ -86,7 +24,7 @@ describe('<id-verify-gate> phone path', () => {
     const gate = await renderGate(backend.client);
     await toIdentity(gate, 'app');
     await expect(gate).to.be.accessible();
-    await submitIdentity(gate, backend, false);
+    await submitIdentity(gate, backend);
     await arrive(gate, 'phone-wait');
     expect(gate.shadowRoot!.textContent + deep(gate.shadowRoot!, 'h2')!.textContent!).to.include('PASS 앱 알림');
     await expect(gate).to.be.accessible();
@@ -105,7 +43,7 @@ describe('<id-verify-gate> phone path', () => {
     const gate = await renderGate(backend.client);
     await toIdentity(gate, 'qr');
     expect(qrRequests(), 'qrcode fetched before the QR step').to.have.length(0);
-    await submitIdentity(gate, backend, false);
+    await submitIdentity(gate, backend);
     await arrive(gate, 'phone-wait');
     await waitFor(() => !!deep(gate.shadowRoot!, 'svg.qr'), 'the QR code');
     expect(qrRequests().length).to.be.greaterThan(0);
@@ -121,7 +59,7 @@ describe('<id-verify-gate> phone path', () => {
     const backend = await createBackend({ skewMs: () => skew });
     const gate = await renderGate(backend.client);
     await toIdentity(gate, 'sms');
-    await submitIdentity(gate, backend, true);
+    await submitIdentity(gate, backend);
     await arrive(gate, 'phone-sms');
     const timer = () => deep<HTMLElement>(gate.shadowRoot!, '[role="timer"]')!;
     expect(timer().textContent).to.match(/^[23]:\d\d$/);
@@ -164,7 +102,7 @@ describe('<id-verify-gate> phone path', () => {
     deep<HTMLInputElement>(gate.shadowRoot!, 'input[name="consent"]')!.click();
     buttonNamed(gate, '다음').click();
     await arrive(gate, 'phone-identity');
-    await submitIdentity(gate, backend, false);
+    await submitIdentity(gate, backend);
     await arrive(gate, 'phone-wait');
     const { requests } = await backend.dev<{ requests: { tx: string }[] }>('pass/pending', { phone: MEMBER.phone });
     await backend.dev(`pass/${requests[0]!.tx}/approve`);
@@ -229,7 +167,7 @@ describe('<id-verify-gate> phone path', () => {
     });
     const gate = await renderGate(client);
     await toIdentity(gate, 'app');
-    await submitIdentity(gate, backend, false);
+    await submitIdentity(gate, backend);
     await arrive(gate, 'phone-wait');
     const success = oneEvent(gate, 'id-verify-success');
     const { requests } = await backend.dev<{ requests: { tx: string }[] }>('pass/pending', { phone: MEMBER.phone });

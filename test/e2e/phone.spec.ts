@@ -114,7 +114,7 @@ test('SMS: one extension and one resend, then the newest code → success', asyn
   expect(await successes(page)).toEqual([expect.objectContaining({ method: 'sms' })]);
 });
 
-test('SMS: 5 wrong codes kill the code; the right one afterwards gets no token', async ({ context }) => {
+test('SMS: 5 wrong codes kill the code; the field closes and only a new request helps', async ({ context }) => {
   const page = await openCoursePage(context, uniqueLearner('sms-dead'));
   const phone = await openPhone(context, page);
   await agreeAndChoosePhone(page);
@@ -129,6 +129,7 @@ test('SMS: 5 wrong codes kill the code; the right one afterwards gets no token',
   }
   await box.fill(wrongCodeFor(code));
   await page.getByRole('button', { name: '확인' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '5회 잘못 입력하여 더 이상 사용할 수 없습니다' })).toBeVisible();
   await expect(page.getByRole('button', { name: '처음부터 다시' })).toBeVisible();
   await expect(box).toBeDisabled();
   expect(await successes(page)).toEqual([]);

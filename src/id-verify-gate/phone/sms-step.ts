@@ -143,8 +143,12 @@ export class PhoneSmsStep extends PhoneStep {
     }
     if (error.code === 'MISMATCH') this.error = this.p.mismatch;
     else if (error.code === 'INVALID_CODE' || error.code === 'EXPIRED' || error.code === 'ALREADY_USED') {
+      // The code cannot be used any more: ran out of time (a resend helps), died after five
+      // wrong entries (only a new request helps), or was already used.
       this.dead = true;
-      this.error = error.code === 'EXPIRED' && this.expiry.remaining === 0 ? this.p.codeExpired : this.p.restart + ': ' + errorText(t, error);
+      this.code.value = '';
+      this.error =
+        error.code === 'ALREADY_USED' ? t.alreadyUsed : this.expiry.remaining === 0 ? this.p.codeExpired : this.p.codeDead;
     } else {
       if (error.code === 'RATE_LIMITED' && error.retryAfter) this.cooldown.start(error.retryAfter);
       this.error = errorText(t, error);
