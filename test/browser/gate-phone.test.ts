@@ -230,4 +230,28 @@ describe('<id-verify-gate> phone path', () => {
     expect(link.textContent).to.include('알뜰폰 사업자 확인');
     expect(link.getAttribute('href')).to.equal('https://lms.example.ac.kr/help/mvno');
   });
+
+  it('plays the 보안문자 aloud (음성듣기): fetches the WAV with the session and decodes it', async () => {
+    const backend = await createBackend();
+    const { VerifyClient } = await import('../../src/client/index.js');
+    const audio: Request[] = [];
+    const client = new VerifyClient({
+      endpoint: 'http://in-page.invalid',
+      session: backend.session,
+      fetch: (request) => {
+        if (request.url.endsWith('/audio')) audio.push(request);
+        return backend.app.fetch(request);
+      },
+    });
+    const gate = await renderGate(client);
+    await toIdentity(gate, 'app');
+    buttonNamed(gate, '음성듣기').click();
+    await waitFor(() => audio.length === 1, 'the audio request');
+    expect(audio[0]!.headers.get('Authorization')).to.match(/^Bearer /);
+    expect(audio[0]!.url).not.to.include(backend.session);
+    // A WAV that failed to fetch or decode would show the error line under the field.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const field = deep<HTMLElement>(gate.shadowRoot!, 'idv-captcha-field')!;
+    expect(field.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.equal('');
+  });
 });

@@ -24,6 +24,7 @@ async function snap(page: Page, info: TestInfo, name: string) {
   const path = info.outputPath(`${name}.png`);
   await page.screenshot({ path, fullPage: true });
   await info.attach(name, { path, contentType: 'image/png' });
+  console.log(`screenshot ${name}: ${path}`);
 }
 
 /** Ticks "동의합니다" and picks "휴대폰인증하기". */
@@ -81,6 +82,7 @@ test('QR: the number typed into the PASS app → success', async ({ context }, i
   await phone.getByRole('button', { name: '확인' }).click();
   await expect(page.getByRole('heading', { name: '인증 완료' })).toBeVisible();
   expect(await successes(page)).toEqual([expect.objectContaining({ method: 'qr' })]);
+  expect(await cspViolations(page)).toEqual([]);
 });
 
 test('SMS: one extension and one resend, then the newest code → success', async ({ context }, info) => {
@@ -112,6 +114,8 @@ test('SMS: one extension and one resend, then the newest code → success', asyn
   await page.getByRole('button', { name: '확인' }).click();
   await expect(page.getByRole('heading', { name: '인증 완료' })).toBeVisible();
   expect(await successes(page)).toEqual([expect.objectContaining({ method: 'sms' })]);
+  expect(await cspViolations(page)).toEqual([]);
+  expect(await cspViolations(phone)).toEqual([]);
 });
 
 test('SMS: 5 wrong codes kill the code; the field closes and only a new request helps', async ({ context }) => {
@@ -175,5 +179,6 @@ test('mobile (375 px): mOTP first with a switch to the phone, then name + phone,
   await phone.getByTestId('pass-request').getByRole('button', { name: '승인' }).click();
   await expect(page.getByRole('heading', { name: '인증 완료' })).toBeVisible();
   await snap(page, info, 'mobile-6-done');
+  expect(await cspViolations(page)).toEqual([]);
   await context.close();
 });
