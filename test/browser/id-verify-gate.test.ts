@@ -190,4 +190,16 @@ describe('<id-verify-gate>', () => {
     await gate.updateComplete;
     expect(gate.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.include('응답');
   });
+
+  it('offers the methods the page asks for, in its order, among those the server enables', async () => {
+    const labels = (gate: IdVerifyGate) =>
+      [...gate.shadowRoot!.querySelector('idv-consent-step')!.shadowRoot!.querySelectorAll('button[data-method]')].map((b) =>
+        b.textContent!.trim(),
+      );
+    const { client } = await createBackend();
+    expect(labels(await renderGate(client, { methods: 'motp phone' }))).to.deep.equal(['MOTP인증하기', '휴대폰인증하기']);
+    expect(labels(await renderGate(client, { methods: 'phone' }))).to.deep.equal(['휴대폰인증하기']);
+    const mOtpOnly = await createBackend({ withoutPhone: true });
+    expect(labels(await renderGate(mOtpOnly.client, { methods: 'phone motp' }))).to.deep.equal(['MOTP인증하기']);
+  });
 });
