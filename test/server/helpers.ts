@@ -3,7 +3,9 @@ import { generate } from 'otplib';
 import {
   createMemoryStore,
   createTotpProvider,
+  createMemoryReplayGuard,
   createVerifyApp,
+  verifyResultToken,
   TOTP_OPTIONS,
   type MemoryStore,
   type MotpProvider,
@@ -164,4 +166,16 @@ export function verifyMotp(app: VerifyApp, bearer: string, otp: string, extra: C
 /** `GET /v1/config`. */
 export function config(app: VerifyApp, bearer: string, purpose?: string): Promise<Answer> {
   return call(app, 'GET', `/v1/config${purpose ? `?purpose=${purpose}` : ''}`, { bearer });
+}
+
+/** Verifies a result token as the LMS would: this rig's issuer and audience, a fresh replay guard, the rig's clock. */
+export async function verifyAsLms(r: Rig, token: string, nonce: string, jwks?: URL) {
+  return verifyResultToken(token, {
+    jwks: jwks ?? (await r.app.jwks()),
+    issuer: ISSUER,
+    audience: AUDIENCE,
+    nonce,
+    replay: createMemoryReplayGuard(),
+    clock: () => r.now,
+  });
 }

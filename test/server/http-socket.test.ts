@@ -3,8 +3,7 @@ import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { serve, type ServerType } from '@hono/node-server';
-import { createMemoryReplayGuard, verifyResultToken } from '../../src/server/index.js';
-import { AUDIENCE, ISSUER, PHONE, rig, type Rig } from './helpers.js';
+import { PHONE, rig, verifyAsLms, type Rig } from './helpers.js';
 
 describe('over a real socket', () => {
   let r: Rig;
@@ -51,14 +50,7 @@ describe('over a real socket', () => {
     assert.equal(ok.headers.get('content-type'), 'application/json; charset=utf-8');
     const { token } = await ok.json();
 
-    const claims = await verifyResultToken(token, {
-      jwks: new URL(`${base}/.well-known/jwks.json`),
-      issuer: ISSUER,
-      audience: AUDIENCE,
-      nonce,
-      replay: createMemoryReplayGuard(),
-      clock: () => r.now,
-    });
+    const claims = await verifyAsLms(r, token, nonce, new URL(`${base}/.well-known/jwks.json`));
     assert.equal(claims.sub, 'learner-001');
     assert.equal(claims.purpose, 'daily');
   });

@@ -2,8 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { CARRIERS } from '../../src/protocol/index.js';
-import { createMemoryReplayGuard, verifyResultToken } from '../../src/server/index.js';
-import { AUDIENCE, call, ISSUER, ORIGIN, PHONE, rig, type Rig } from './helpers.js';
+import { call, ORIGIN, PHONE, rig, verifyAsLms, type Rig } from './helpers.js';
 import { GAP_MS, pending, phonePost, start } from './phone-helpers.js';
 
 /** Starts a PASS app or QR check that must succeed. */
@@ -87,14 +86,7 @@ describe('PASS app and QR', () => {
     assert.equal(done.body.status, 'approved');
     assert.equal(done.body.method, 'app');
     assert.equal(done.body.purpose, 'enroll');
-    const claims = await verifyResultToken(done.body.token, {
-      jwks: await r.app.jwks(),
-      issuer: ISSUER,
-      audience: AUDIENCE,
-      nonce,
-      replay: createMemoryReplayGuard(),
-      clock: () => r.now,
-    });
+    const claims = await verifyAsLms(r, done.body.token, nonce);
     assert.equal(claims.method, 'app');
     assert.deepEqual(claims.amr, ['mca', 'user']);
     const twice = await phonePost(r, session, started.tx, 'complete', {});

@@ -2,8 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { LIMITS } from '../../src/protocol/index.js';
-import { createMemoryReplayGuard, verifyResultToken } from '../../src/server/index.js';
-import { AUDIENCE, call, ISSUER, rig } from './helpers.js';
+import { call, rig, verifyAsLms } from './helpers.js';
 import { GAP_MS, inbox, latestCode, phonePost, startSms, verifySms, wrongOf } from './phone-helpers.js';
 
 describe('SMS code', () => {
@@ -19,14 +18,7 @@ describe('SMS code', () => {
     assert.equal(ok.status, 200);
     assert.equal(ok.body.method, 'sms');
     assert.equal(ok.body.purpose, 'exam');
-    const claims = await verifyResultToken(ok.body.token, {
-      jwks: await r.app.jwks(),
-      issuer: ISSUER,
-      audience: AUDIENCE,
-      nonce,
-      replay: createMemoryReplayGuard(),
-      clock: () => r.now,
-    });
+    const claims = await verifyAsLms(r, ok.body.token, nonce);
     assert.equal(claims.sub, 'learner-001');
     assert.equal(claims.method, 'sms');
     assert.deepEqual(claims.amr, ['sms']);
