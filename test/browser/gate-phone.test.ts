@@ -1,5 +1,5 @@
 /** The gate's phone path in Chromium, against the real server app (simulator) in the page. */
-import { expect, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { IdVerifySuccessEvent } from '../../src/events.js';
 import { arrive, buttonNamed, deep, submitIdentity, toIdentity, typeInto as set } from '../../src/dev/gate-driver.js';
@@ -253,5 +253,23 @@ describe('<id-verify-gate> phone path', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     const field = deep<HTMLElement>(gate.shadowRoot!, 'idv-captcha-field')!;
     expect(field.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.equal('');
+  });
+
+  it('picks the mobile layout from its container’s width, not the user agent', async () => {
+    const { client } = await createBackend();
+    const box = await fixture<HTMLDivElement>(html`<div style="width: 360px"><id-verify-gate .client=${client}></id-verify-gate></div>`);
+    const gate = box.querySelector('id-verify-gate')!;
+    await waitFor(() => gate.step === 'consent' && gate.mobile, 'the mobile layout');
+    await gate.updateComplete;
+    const labels = () =>
+      [...gate.shadowRoot!.querySelector('idv-consent-step')!.shadowRoot!.querySelectorAll('button[data-method]')].map((b) =>
+        b.textContent!.trim(),
+      );
+    expect(labels()).to.deep.equal(['MOTP인증하기']);
+    box.style.width = '720px';
+    await waitFor(() => !gate.mobile, 'the desktop layout');
+    await gate.updateComplete;
+    await gate.shadowRoot!.querySelector('idv-consent-step')!.updateComplete;
+    expect(labels()).to.deep.equal(['휴대폰인증하기', 'MOTP인증하기']);
   });
 });
