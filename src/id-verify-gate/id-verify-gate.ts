@@ -110,7 +110,10 @@ export class IdVerifyGate extends LitElement {
   private moveFocus = false;
   private loadController?: AbortController;
   private readonly resize = new ResizeObserver(([entry]) => {
-    this.narrow = (entry?.contentRect.width ?? Infinity) < MOBILE_MAX_WIDTH;
+    const narrow = (entry?.contentRect.width ?? Infinity) < MOBILE_MAX_WIDTH;
+    // Applied on the next frame: re-rendering inside the callback resizes the element again in
+    // the same frame, which browsers report as "ResizeObserver loop completed…" errors.
+    if (narrow !== this.narrow) requestAnimationFrame(() => (this.narrow = narrow));
   });
 
   /** Whether the mobile layout applies: forced by `layout`, else by the container's width. */
