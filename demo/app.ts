@@ -33,10 +33,12 @@ export interface DemoOptions {
   origin: string;
   /** Folder with the built demo pages (`vite build -c demo/vite.config.ts`). */
   distDir: string;
+  /** Folder with the script-tag build (`vite build --mode script`), served at `/dist/`. */
+  scriptDir: string;
 }
 
 /** Builds the demo's fetch handler. */
-export function createDemoApp({ origin, distDir }: DemoOptions) {
+export function createDemoApp({ origin, distDir, scriptDir }: DemoOptions) {
   const verify = createVerifyApp({ issuer: `${origin}/api`, audience: AUDIENCE, basePath: '/api', simulator: true });
   const replay = createMemoryReplayGuard();
   /** Page id → the nonce of the session minted for that page (what an LMS keeps server-side). */
@@ -59,23 +61,46 @@ export function createDemoApp({ origin, distDir }: DemoOptions) {
 
   app.all('/api/*', (c) => verify.fetch(c.req.raw));
 
-  app.get('/', async (c) => {
-    // A real LMS knows who is logged in; the demo lets tests pick a learner id so that one
-    // test's mOTP lock or SMS throttle does not spill into another's. Each learner has a phone
-    // of their own; the page links to that phone's simulator.
-    const learner = c.req.query('learner') ?? 'learner-001';
-    if (!/^[\w-]{1,64}$/.test(learner)) return c.text('bad learner id', 400);
-    const purpose = c.req.query('purpose') === 'daily' ? 'daily' : 'course-start';
+  /**
+   * Renders a course page for the learner picked by `?learner=`. A real LMS knows who is logged
+   * in; the demo lets tests pick a learner id so that one test's mOTP lock or SMS throttle does
+   * not spill into another's. Each learner has a phone of their own, linked from the page.
+   */
+  const coursePage = async (template: Promise<string>, query: (name: string) => string | undefined) => {
+    const learner = query('learner') ?? 'learner-001';
+    if (!/^[\w-]{1,64}$/.test(learner)) return undefined;
+    const purpose = query('purpose') === 'daily' ? 'daily' : 'course-start';
     const phone = phoneOf(learner);
     const { session, nonce } = await verify.createSession({ subject: learner, ...DEMO_LEARNER, phone, purpose });
     const pageId = crypto.randomUUID();
     pages.set(pageId, { nonce, subject: learner });
-    const body = (await page('index.html'))
+    return (await template)
       .replace('__SESSION__', session)
       .replace('__PAGE_ID__', pageId)
       .replace('__PURPOSE__', purpose)
+      .replace('__LANG__', query('lang') === 'en' ? 'en' : 'ko')
       .replaceAll('__PHONE__', phone);
-    return c.body(body, 200, htmlHeaders);
+  };
+
+  app.get('/', async (c) => {
+    const body = await coursePage(page('index.html'), (name) => c.req.query(name));
+    return body ? c.body(body, 200, htmlHeaders) : c.text('bad learner id', 400);
+  });
+
+  // The same course, embedded the jQuery-era way: one <script> tag and the element, nothing else.
+  app.get('/script-tag', async (c) => {
+    const body = await coursePage(readFile(join(import.meta.dirname, 'script-tag.html'), 'utf8'), (name) => c.req.query(name));
+    return body ? c.body(body, 200, htmlHeaders) : c.text('bad learner id', 400);
+  });
+
+  app.get('/dist/:file', async (c) => {
+    const file = c.req.param('file');
+    if (!/^id-verify[\w-]*\.js$/.test(file)) return c.notFound();
+    try {
+      return c.body(await readFile(join(scriptDir, file)), 200, { 'Content-Type': CONTENT_TYPES['.js']!, 'Cache-Control': 'no-cache' });
+    } catch {
+      return c.notFound();
+    }
   });
 
   app.get('/phone', async (c) => c.body(await page('phone.html'), 200, htmlHeaders));

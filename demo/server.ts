@@ -12,7 +12,7 @@ if (!existsSync(join(distDir, 'index.html'))) {
   process.exit(1);
 }
 const origin = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
-const app = createDemoApp({ origin, distDir });
+const app = createDemoApp({ origin, distDir, scriptDir: join(import.meta.dirname, '..', 'dist') });
 const server = serve({ fetch: app.fetch, hostname: host, port }, () => {
   console.log(`id-verify demo
   LMS course page   ${origin}/

@@ -15,8 +15,11 @@ async function newWatchedPage(context: BrowserContext): Promise<Page> {
   return page;
 }
 
-/** Opens the LMS course page for `learner`, recording CSP violations and the gate's events. */
-export async function openCoursePage(context: BrowserContext, learner: string): Promise<Page> {
+/**
+ * Opens the LMS course page for `learner` (`/`, or `/script-tag` for the script-tag build),
+ * recording CSP violations and the gate's events.
+ */
+export async function openCoursePage(context: BrowserContext, learner: string, path = '/', query = ''): Promise<Page> {
   const page = await newWatchedPage(context);
   await page.addInitScript(() => {
     const w = window as unknown as { gateEvents: Record<string, unknown>[] };
@@ -28,7 +31,7 @@ export async function openCoursePage(context: BrowserContext, learner: string): 
       });
     }
   });
-  await page.goto(`/?learner=${encodeURIComponent(learner)}`);
+  await page.goto(`${path}?learner=${encodeURIComponent(learner)}${query}`);
   return page;
 }
 
