@@ -216,27 +216,27 @@ export const Substitute: Story = {
   },
 };
 
+/** Mobile: consent → the mOTP screen (사진 1) → its "휴대폰 인증" switch → the intro (사진 2). */
+async function toMobileIntro(canvasElement: HTMLElement) {
+  const gate = await gateIn(canvasElement);
+  await choose(gate, 'motp');
+  await arrive(gate, 'motp');
+  buttonNamed(gate, '휴대폰 인증').click();
+  await arrive(gate, 'phone-intro');
+  return gate;
+}
+
 /** Mobile: from the mOTP screen's "휴대폰 인증" to the intro (사진 2): name and phone first. */
 export const MobileIntro: Story = {
   args: { layout: 'mobile' },
-  play: async ({ canvasElement }) => {
-    const gate = await gateIn(canvasElement);
-    await choose(gate, 'motp');
-    await arrive(gate, 'motp');
-    buttonNamed(gate, '휴대폰 인증').click();
-    await arrive(gate, 'phone-intro');
-  },
+  play: async ({ canvasElement }) => void (await toMobileIntro(canvasElement)),
 };
 
 /** Mobile: carrier and method after the intro; PASS and SMS only (no QR on the phone itself). */
 export const MobileMethod: Story = {
   args: { layout: 'mobile' },
   play: async ({ canvasElement }) => {
-    const gate = await gateIn(canvasElement);
-    await choose(gate, 'motp');
-    await arrive(gate, 'motp');
-    buttonNamed(gate, '휴대폰 인증').click();
-    await arrive(gate, 'phone-intro');
+    const gate = await toMobileIntro(canvasElement);
     typeInto(gate, '#name', DEMO_MEMBER.name);
     typeInto(gate, '#number', DEMO_MEMBER.phone);
     buttonNamed(gate, '인증하기').click();

@@ -5,6 +5,7 @@
  * number registers again.
  */
 import { LitElement, css, html, svg } from 'lit';
+import { appStyles } from './app.styles.ts';
 import { customElement, property, state } from 'lit/decorators.js';
 import { generate } from 'otplib';
 import type { DevMotpEnrollRequest, DevMotpEnrollResponse } from '../../src/protocol/index.ts';
@@ -21,12 +22,10 @@ function parseOtpauth(uri: string) {
 
 @customElement('sim-motp-app')
 export class SimMotpApp extends LitElement {
-  static override styles = css`
+  static override styles = [
+    appStyles,
+    css`
     :host {
-      display: block;
-      border: 1px solid #d1d5db;
-      border-radius: 16px;
-      padding: 16px;
       text-align: center;
     }
     .brand {
@@ -54,6 +53,7 @@ export class SimMotpApp extends LitElement {
       transition: stroke-dashoffset 0.9s linear;
     }
     ul {
+      list-style: disc;
       text-align: left;
       font-size: 0.85rem;
       color: #4b5563;
@@ -71,7 +71,8 @@ export class SimMotpApp extends LitElement {
     [role='alert']:empty {
       margin: 0;
     }
-  `;
+  `,
+  ];
 
   /** The phone this app is registered to. */
   @property() phone = '';
