@@ -12,6 +12,8 @@ import {
   createVerifyApp,
   verifyResultToken,
   TokenVerificationError,
+  type VerifyApp,
+  type VerifyAppOptions,
 } from '../src/server/index.js';
 import { STRICT_CSP } from './csp.js';
 
@@ -35,11 +37,21 @@ export interface DemoOptions {
   distDir: string;
   /** Folder with the script-tag build (`vite build --mode script`), served at `/dist/`. */
   scriptDir: string;
+  /** Options for the verification API beyond the demo's own (providers, dev routes beside them). */
+  verify?: Partial<VerifyAppOptions>;
+}
+
+/** The demo: its fetch handler, and the verification API inside it. */
+export interface DemoApp {
+  /** Serves the pages and the API (`env` from the server adapter carries the socket). */
+  fetch(request: Request, env?: unknown): Response | Promise<Response>;
+  /** The verification API mounted at `/api`. */
+  verify: VerifyApp;
 }
 
 /** Builds the demo's fetch handler. */
-export function createDemoApp({ origin, distDir, scriptDir }: DemoOptions) {
-  const verify = createVerifyApp({ issuer: `${origin}/api`, audience: AUDIENCE, basePath: '/api', simulator: true });
+export function createDemoApp({ origin, distDir, scriptDir, verify: extra = {} }: DemoOptions): DemoApp {
+  const verify = createVerifyApp({ issuer: `${origin}/api`, audience: AUDIENCE, basePath: '/api', simulator: true, ...extra });
   const replay = createMemoryReplayGuard();
   /** Page id → the nonce of the session minted for that page (what an LMS keeps server-side). */
   const pages = new Map<string, { nonce: string; subject: string }>();
@@ -59,7 +71,8 @@ export function createDemoApp({ origin, distDir, scriptDir }: DemoOptions) {
   const page = async (name: string) => readFile(join(distDir, name), 'utf8');
   const htmlHeaders = { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': STRICT_CSP, 'Cache-Control': 'no-store' };
 
-  app.all('/api/*', (c) => verify.fetch(c.req.raw));
+  // The env carries the socket: without it the per-IP send cap cannot tell learners apart.
+  app.all('/api/*', (c) => verify.fetch(c.req.raw, c.env));
 
   /**
    * Renders a course page for the learner picked by `?learner=`. A real LMS knows who is logged
@@ -139,5 +152,5 @@ export function createDemoApp({ origin, distDir, scriptDir }: DemoOptions) {
     }
   });
 
-  return app;
+  return { fetch: (request, env) => app.fetch(request, env), verify };
 }

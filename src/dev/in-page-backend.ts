@@ -40,8 +40,16 @@ export async function createInPageBackend({
     issuer: ORIGIN,
     audience: 'in-page-lms',
     simulator: true,
+    // One page, one learner: the per-IP cap has no socket to read here.
+    clientIp: () => 'in-page',
     ...(withoutMotp ? { motp: null } : {}),
-    ...(motpDown ? { motp: { verify: () => Promise.reject(new ProviderUnavailableError('HRD Korea is down', 30)) } } : {}),
+    // A stand-in for HRD Korea's service being down: a real provider's shape beside the simulator.
+    ...(motpDown
+      ? {
+          motp: { verify: () => Promise.reject(new ProviderUnavailableError('HRD Korea is down', 30)) },
+          devRoutesWithRealProviders: true,
+        }
+      : {}),
     ...(withoutPhone ? { phone: null } : {}),
     ...(skewMs ? { clock: () => Date.now() + skewMs() } : {}),
   });

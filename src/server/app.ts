@@ -9,12 +9,13 @@ import { createCaptchaService } from './captcha/index.js';
 import { createKeyedHasher, randomBytes } from './crypto.js';
 import { requireSession } from './http/auth.js';
 import { chain } from './http/chain.js';
-import { socketClientIp } from './http/client-ip.js';
+import { socketClientIp, trustedProxyClientIp, warnWhenUnknown } from './http/client-ip.js';
 import { createCors } from './http/cors.js';
 import type { AppEnv } from './http/env.js';
 import { readBody, refuseUntypedBody, requireJson, requireJsonOrEmpty } from './http/hygiene.js';
 import { idempotent } from './http/idempotent.js';
 import { HttpError, internalErrorResponse } from './http/responses.js';
+import { canEnroll, devRoutesEnabled, isSimulator } from './dev-routes.js';
 import { createKeyRing } from './keys.js';
 import type { VerifyApp, VerifyAppOptions } from './options.js';
 import { createVerificationPolicy } from './policy/daily.js';
@@ -23,9 +24,7 @@ import { createMotpHealth } from './policy/motp-health.js';
 import { createMotpLock } from './policy/motp-lock.js';
 import { createMotpSteps } from './policy/motp-steps.js';
 import { createMotpVerifier } from './policy/motp-verify.js';
-import type { MotpProvider } from './providers/motp/provider.js';
-import { createTotpProvider, type TotpProvider } from './providers/motp/totp.js';
-import type { PhoneProvider } from './providers/phone/provider.js';
+import { createTotpProvider } from './providers/motp/totp.js';
 import { createSimulatorPhoneProvider, type SimulatorPhoneProvider } from './providers/phone/simulator.js';
 import { registerPhoneCheck } from './phone-check.js';
 import { registerConfig } from './routes/config.js';
@@ -35,16 +34,6 @@ import { registerMotp } from './routes/motp.js';
 import { createSessionRegistry, type SessionRegistry } from './sessions.js';
 import { createMemoryStore } from './stores/memory.js';
 import { createTokenIssuer } from './tokens.js';
-
-const canEnroll = (provider: MotpProvider | null): provider is MotpProvider & Pick<TotpProvider, 'enroll'> =>
-  provider !== null && typeof (provider as Partial<TotpProvider>).enroll === 'function';
-
-/** True for the simulator (or anything offering its phone controls), which the dev routes drive. */
-const isSimulator = (provider: PhoneProvider | null): provider is SimulatorPhoneProvider =>
-  provider !== null &&
-  (['register', 'inbox', 'pending', 'approve', 'deny', 'approveQr'] as const).every(
-    (name) => typeof (provider as Partial<SimulatorPhoneProvider>)[name] === 'function',
-  );
 
 /**
  * Sessions that also put the learner's line into the simulator's directory, so the simulated
@@ -72,9 +61,17 @@ export function createVerifyApp(options: VerifyAppOptions): VerifyApp {
   const memoryAudit = createMemoryAuditSink();
   const audit = options.audit ?? memoryAudit;
   const motp = options.motp === undefined ? createTotpProvider({ store, clock, hashKey }) : options.motp;
-  const defaultPhone = () => (options.simulator ? createSimulatorPhoneProvider({ store, clock, hashKey }) : null);
+  const defaultPhone = () => (options.simulator === true ? createSimulatorPhoneProvider({ store, clock, hashKey }) : null);
   const phone = options.phone === undefined ? defaultPhone() : options.phone;
   const simulatorPhone = isSimulator(phone) ? phone : null;
+  const devRoutes = devRoutesEnabled({
+    simulator: options.simulator,
+    devRoutesWithRealProviders: options.devRoutesWithRealProviders,
+    motp,
+    phone,
+  });
+  const readClientIp = options.clientIp ?? (options.trustProxy ? trustedProxyClientIp(options.trustProxy) : socketClientIp);
+  const clientIp = warnWhenUnknown(readClientIp, options.logger ?? console);
   const captcha = options.captcha ?? createCaptchaService({ store, clock });
   const timing = options.providerTimeoutMs === undefined ? {} : { providerTimeoutMs: options.providerTimeoutMs };
 
@@ -115,14 +112,14 @@ export function createVerifyApp(options: VerifyAppOptions): VerifyApp {
       health,
       tokens,
       policy,
-      clientIp: options.clientIp ?? socketClientIp,
+      clientIp,
       ...(options.ipSendsPerHour === undefined ? {} : { ipSendsPerHour: options.ipSendsPerHour }),
       ...timing,
       clock,
     });
   }
   registerJwks(app, keys);
-  if (options.simulator) {
+  if (devRoutes) {
     registerDev(app, {
       guards: publicPost,
       sessions,
@@ -150,5 +147,6 @@ export function createVerifyApp(options: VerifyAppOptions): VerifyApp {
     jwks: () => keys.jwks(),
     auditLog: () => (options.audit ? [] : memoryAudit.records()),
     unlockMotp: (subject) => lock.unlock(subject),
+    devRoutes,
   };
 }

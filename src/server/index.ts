@@ -49,6 +49,13 @@ export {
   type SimulatorPhoneProviderOptions,
   type SimulatorSubscriber,
 } from './providers/phone/simulator.js';
-export { socketClientIp, type ClientIp } from './http/client-ip.js';
+export {
+  socketClientIp,
+  trustedProxyClientIp,
+  type ClientIp,
+  type WarningSink,
+} from './http/client-ip.js';
+export { VerifyAppConfigError } from './dev-routes.js';
+export { envFlag, EnvConfigError, type Env } from './env.js';
 export type { CaptchaService } from './captcha/index.js';
 export { kstDate } from './policy/daily.js';

@@ -2,7 +2,7 @@
 import type { JWK } from 'jose';
 import type { AuditRecord, AuditSink } from './audit.js';
 import type { CaptchaService } from './captcha/index.js';
-import type { ClientIp } from './http/client-ip.js';
+import type { ClientIp, WarningSink } from './http/client-ip.js';
 import type { SigningKey } from './keys.js';
 import type { MotpProvider } from './providers/motp/provider.js';
 import type { PhoneProvider } from './providers/phone/provider.js';
@@ -33,17 +33,35 @@ export interface VerifyAppOptions {
   /** The 보안문자 of the phone check: one on the same store by default. */
   captcha?: CaptchaService;
   /**
-   * The client's IP address for the per-IP send cap. Default: the TCP peer from
-   * `@hono/node-server` (`'unknown'` elsewhere). `X-Forwarded-For` is never read unless this
-   * function reads it — do so only behind a proxy you run, taking the address it appended.
+   * The client's IP address for the per-IP send cap, when neither the socket nor `trustProxy`
+   * tells it. Default: the TCP peer from the `env` `@hono/node-server` passes to `fetch`.
+   * Return `undefined` when it cannot be told (the cap is then skipped, with a warning).
    */
   clientIp?: ClientIp;
+  /**
+   * How many reverse proxies you run in front of the app (default 0). With `n`, the client is
+   * the address the n-th proxy appended to `X-Forwarded-For`; anything further left is the
+   * client's own writing and ignored. Ignored when `clientIp` is given.
+   */
+  trustProxy?: number;
+  /** Where operator warnings go (default `console`), e.g. an unreadable client address. */
+  logger?: WarningSink;
   /** Phone-check sends (start, resend) allowed per client IP per clock hour (default 30). */
   ipSendsPerHour?: number;
   /** Longest wait for any provider, in milliseconds (default 8000); past it the answer is 503. */
   providerTimeoutMs?: number;
-  /** Enables the `/v1/dev/*` simulator calls (never in production). */
+  /**
+   * `true` enables the `/v1/dev/*` simulator calls (never in production): they mint sessions
+   * for anyone, reveal captcha answers and mOTP secrets, and drive the simulated phones. Only
+   * the boolean `true` turns them on; any other non-boolean value is refused.
+   */
   simulator?: boolean;
+  /**
+   * `true` lets the simulator calls run beside a provider that reaches an outside service (a
+   * phone provider other than the simulator, an mOTP provider that cannot enrol): for local
+   * testing against a fake only. Without it, that combination is refused at creation.
+   */
+  devRoutesWithRealProviders?: boolean;
   /** Origins allowed to call the API from a browser (exact match; none by default). */
   allowedOrigins?: string[];
   /** Where audit records go; an in-memory list (see `VerifyApp.auditLog`) by default. */
@@ -73,4 +91,6 @@ export interface VerifyApp {
   auditLog(): readonly AuditRecord[];
   /** Lifts the learner's mOTP lock; the phone path calls it after a `motp-unlock` check. */
   unlockMotp(subject: string): Promise<void>;
+  /** True when the `/v1/dev/*` simulator calls are on (print it loudly at start). */
+  readonly devRoutes: boolean;
 }

@@ -57,8 +57,8 @@ export interface SmsCodes {
   verify(session: Session, id: string, code: string): Promise<{ ok: true; tx: PhoneTx } | Refusal>;
   /** "시간연장": more life for the current code, within its 600 s bound. */
   extend(session: Session, id: string): Promise<{ ok: true; answer: PhoneTimerResponse } | Refusal>;
-  /** A new code (the old one dies) sent from the client at `ip`. */
-  resend(session: Session, id: string, ip: string): Promise<{ ok: true; answer: PhoneTimerResponse } | Refusal>;
+  /** A new code (the old one dies) sent from the client at `ip` (`undefined`: unknown). */
+  resend(session: Session, id: string, ip: string | undefined): Promise<{ ok: true; answer: PhoneTimerResponse } | Refusal>;
 }
 
 /** Whole seconds left until `expiresAt`, rounded down so the widget never shows time the server will not give. */
@@ -144,7 +144,7 @@ export function createSmsCodes(deps: SmsCodesDeps): SmsCodes {
     async resend(session, id, ip) {
       const tx = await open(session, id);
       if ('ok' in tx) return tx;
-      const ticket = await throttle.claim(tx.line, await deps.hash('client-ip', ip));
+      const ticket = await throttle.claim(tx.line, ip === undefined ? undefined : await deps.hash('client-ip', ip));
       if (!ticket.allowed) {
         await audit(tx, 'send', 'RATE_LIMITED');
         return refuse('RATE_LIMITED', 'A new code cannot be sent yet; wait and try again', {

@@ -63,8 +63,8 @@ export interface PhoneStarterDeps {
 
 /** Starts phone checks. */
 export interface PhoneStarter {
-  /** Starts a check for the session's learner from the client at `ip`. */
-  start(session: Session, fields: PhoneStartFields, ip: string): Promise<{ ok: true; answer: PhoneStartResponse } | Refusal>;
+  /** Starts a check for the session's learner from the client at `ip` (`undefined`: unknown). */
+  start(session: Session, fields: PhoneStartFields, ip: string | undefined): Promise<{ ok: true; answer: PhoneStartResponse } | Refusal>;
 }
 
 /** The purpose the check runs for, or a refusal when the asked one is not allowed now. */
@@ -97,7 +97,7 @@ export function createPhoneStarter(deps: PhoneStarterDeps): PhoneStarter {
       }
 
       const line = await deps.hash('phone-line', fields.phone);
-      const ticket = await throttle.claim(line, await deps.hash('client-ip', ip));
+      const ticket = await throttle.claim(line, ip === undefined ? undefined : await deps.hash('client-ip', ip));
       if (!ticket.allowed) {
         await audit(about, 'send', 'RATE_LIMITED');
         return refuse('RATE_LIMITED', 'Too many codes sent to this phone or from this network; wait and try again', {
@@ -115,7 +115,7 @@ export function createPhoneStarter(deps: PhoneStarterDeps): PhoneStarter {
           name: fields.name,
           phone: fields.phone,
           ...(fields.birth !== undefined ? { birth: fields.birth } : {}),
-          ip,
+          ...(ip !== undefined ? { ip } : {}),
         });
         started = await withDeadline(work, deps.providerTimeoutMs ?? PROVIDER_TIMEOUT_MS);
       } catch (error) {

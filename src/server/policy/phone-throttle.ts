@@ -2,7 +2,8 @@
  * Send throttles of the phone check (DESIGN §5, SECURITY 10), checked before anything is sent:
  *
  * - per phone, 30 s between two sends (start or resend) and at most 5 sends in any 10 minutes;
- * - per client IP, a cap per clock hour (30 by default, as Firebase does per IP).
+ * - per client IP, a cap per clock hour (30 by default, as Firebase does per IP), when the
+ *   address is known (see `http/client-ip.ts` for why an unknown one is not pooled).
  *
  * A refusal says exactly when the next send would be allowed (`Retry-After`).
  *
@@ -34,8 +35,11 @@ export type SendVerdict = ({ allowed: true } & SendTicket) | { allowed: false; r
 
 /** The send throttles. */
 export interface SendThrottle {
-  /** Asks to send to the line `line` (a keyed hash) from the client `ip` (a keyed hash). */
-  claim(line: string, ip: string): Promise<SendVerdict>;
+  /**
+   * Asks to send to the line `line` (a keyed hash) from the client `ip` (a keyed hash;
+   * `undefined` when the address is unknown, which skips the per-IP cap).
+   */
+  claim(line: string, ip: string | undefined): Promise<SendVerdict>;
   /** Seconds until the next send to `line` would be allowed (0 when it would be now). */
   waitFor(line: string): Promise<number>;
 }
@@ -85,9 +89,8 @@ export function createSendThrottle(options: SendThrottleOptions): SendThrottle {
       }
       const hour = Math.floor(now / HOUR_MS);
       const hourEnd = (hour + 1) * HOUR_MS;
-      const ipKey = `phone:ip:${hour}:${ip}`;
-      const charge = await store.chargeAttempt(ipKey, ipCap, hourEnd - now);
-      if (!charge.allowed) {
+      const ipKey = ip === undefined ? undefined : `phone:ip:${hour}:${ip}`;
+      if (ipKey !== undefined && !(await store.chargeAttempt(ipKey, ipCap, hourEnd - now)).allowed) {
         await store.delete(gapKey(line));
         return { allowed: false, retryAfter: seconds(hourEnd - now) };
       }
@@ -101,7 +104,7 @@ export function createSendThrottle(options: SendThrottleOptions): SendThrottle {
         },
         async release() {
           await store.delete(gapKey(line));
-          await store.refund(ipKey);
+          if (ipKey !== undefined) await store.refund(ipKey);
         },
       };
     },

@@ -28,8 +28,8 @@ export interface PhoneStartInput {
   phone: string;
   /** `YYMMDD-D`, SMS only: the 7 digits PortOne calls `customer.identityNumber`; never more. */
   birth?: string;
-  /** The learner's IP address, for the provider's own rate limits (PortOne: `customer.ipAddress`). */
-  ip: string;
+  /** The learner's IP address, for the provider's own rate limits (PortOne: `customer.ipAddress`), when known. */
+  ip?: string;
 }
 
 /** What a started check gives back. */
