@@ -76,18 +76,35 @@ describe('mOTP lockout', () => {
     assert.equal(next.body.error.attemptsLeft, 4);
   });
 
-  test('100 concurrent wrong guesses → exactly 5 evaluated: 5 INVALID_CODE, 95 LOCKED', async () => {
+  test('100 concurrent wrong guesses → exactly 5 evaluated: 5 INVALID_CODE, 95 refused unevaluated, then LOCKED', async () => {
     const r = await rig();
     const { session } = await r.session();
     const wrong = await r.wrongCode();
     const answers = await Promise.all(Array.from({ length: 100 }, () => verifyMotp(r.app, session, wrong)));
     const codes = answers.map((a) => a.body.error.code);
     assert.equal(codes.filter((c) => c === 'INVALID_CODE').length, 5);
-    assert.equal(codes.filter((c) => c === 'LOCKED').length, 95);
+    // Refused while the five were being checked (retry shortly), or after they failed (locked).
+    assert.equal(codes.filter((c) => c === 'LOCKED' || c === 'RATE_LIMITED').length, 95);
     assert.equal(r.verifyCalls, 5);
     const left = answers.filter((a) => a.body.error.code === 'INVALID_CODE').map((a) => a.body.error.attemptsLeft);
     assert.deepEqual(left.sort(), [0, 1, 2, 3, 4]);
-    for (const a of answers.filter((x) => x.status === 423)) assert.ok(a.headers.get('Retry-After'));
+    for (const a of answers.filter((x) => x.status === 423 || x.status === 429)) assert.ok(a.headers.get('Retry-After'));
+    const after = await verifyMotp(r.app, session, await r.code());
+    assert.equal(after.body.error.code, 'LOCKED', 'even the right code, once the five failed');
+    assert.equal(after.status, 423);
+  });
+
+  test('50 simultaneous submissions of one right code: one token, and nobody is told they are locked', async () => {
+    const r = await rig();
+    const { session } = await r.session();
+    const code = await r.code();
+    const answers = await Promise.all(Array.from({ length: 50 }, () => verifyMotp(r.app, session, code)));
+    assert.equal(answers.filter((a) => a.status === 200).length, 1);
+    const refused = answers.filter((a) => a.status !== 200).map((a) => a.body.error.code);
+    assert.ok(!refused.includes('LOCKED'), `no LOCKED among ${refused.join(', ')}`);
+    assert.deepEqual([...new Set(refused)].filter((c) => c !== 'ALREADY_USED' && c !== 'RATE_LIMITED'), []);
+    for (const a of answers.filter((x) => x.status === 429)) assert.equal(a.headers.get('Retry-After'), '1');
+    assert.deepEqual((await config(r.app, session)).body.motp, { available: true, locked: false, attemptsLeft: 5 });
   });
 
   test('MISMATCH (phone not the member\'s) costs no attempt and is never evaluated', async () => {

@@ -1,10 +1,17 @@
 /**
- * The mOTP lockout (DESIGN §5, SECURITY 1–3): five consecutive wrong codes lock mOTP for the
- * learner — across sessions, browsers and IPs, because the counter is keyed by the LMS
- * subject only — until a phone check for that learner succeeds and calls {@link MotpLock.unlock}.
+ * The mOTP lockout: five consecutive wrong codes lock mOTP for the learner — across sessions,
+ * browsers and IPs, because the counters are keyed by the LMS subject only — until a phone
+ * check for that learner succeeds and calls {@link MotpLock.unlock}.
  *
- * Every attempt is charged before the code is compared, atomically in the store, so parallel
- * guesses cannot slip past the limit: with 5 left, exactly 5 are ever evaluated.
+ * Two counters, both in the store:
+ *
+ * - the **charge** counter takes one slot per attempt before its code is compared, atomically,
+ *   so parallel guesses cannot slip past the limit: with 5 left, exactly 5 are ever evaluated.
+ *   A slot whose evaluation did not count as a failure (right code, replay, outage) is given
+ *   back.
+ * - the **failure** counter holds only codes judged wrong. It alone says "locked": a request
+ *   refused because the slots are taken by attempts still being checked is told to retry in a
+ *   moment, never that the learner is locked.
  */
 import { LIMITS } from '../../protocol/index.js';
 import type { Store } from '../stores/store.js';
@@ -16,6 +23,9 @@ import type { Store } from '../stores/store.js';
  */
 export const MOTP_LOCKED_RETRY_AFTER = 3600;
 
+/** Seconds to wait when every slot is held by an attempt still being checked. */
+export const MOTP_BUSY_RETRY_AFTER = 1;
+
 /** The learner's standing, for `/v1/config`. */
 export interface MotpLockState {
   /** True once the learner has used up every attempt. */
@@ -24,39 +34,53 @@ export interface MotpLockState {
   attemptsLeft: number;
 }
 
-/** Result of charging one attempt. */
-export type MotpCharge = { allowed: true; attempt: number } | { allowed: false };
+/**
+ * Result of charging one attempt: charged (`attempt` slots now taken), or refused because the
+ * learner is locked, or because other attempts are still being checked (`busy`).
+ */
+export type MotpCharge = { allowed: true; attempt: number } | { allowed: false; locked: boolean };
 
 /** The per-learner failure counter. */
 export interface MotpLock {
-  /** Charges one attempt before evaluation; refused (unevaluated) once the learner is locked. */
+  /** Charges one attempt before evaluation; refused (unevaluated) when locked or busy. */
   charge(subject: string): Promise<MotpCharge>;
   /** Gives back an attempt whose evaluation did not count as a failure (replay, outage). */
   refund(subject: string): Promise<void>;
-  /** Clears the counter: after a correct code, or a phone check with purpose `motp-unlock`. */
+  /** Records a charged attempt as a wrong code; the wrong codes still allowed after it. */
+  fail(subject: string): Promise<number>;
+  /** Clears the counters: after a correct code, or a phone check with purpose `motp-unlock`. */
   unlock(subject: string): Promise<void>;
-  /** Attempts left after `attempt` charged ones. */
-  attemptsLeft(attempt: number): number;
   /** The learner's current standing. */
   state(subject: string): Promise<MotpLockState>;
 }
 
 /** Creates the lockout over `store` (no expiry: the lock lifts only by {@link MotpLock.unlock}). */
 export function createMotpLock(store: Store, max: number = LIMITS.motpMaxFailures): MotpLock {
-  const keyOf = (subject: string) => `motp:failures:${subject}`;
-  const attemptsLeft = (count: number) => Math.max(0, max - count);
+  const chargeKey = (subject: string) => `motp:failures:${subject}`;
+  const failureKey = (subject: string) => `motp:wrong:${subject}`;
+  const failures = async (subject: string) => {
+    const stored = await store.get<number>(failureKey(subject));
+    return typeof stored === 'number' ? stored : 0;
+  };
   return {
     async charge(subject) {
-      const { allowed, count } = await store.chargeAttempt(keyOf(subject), max);
-      return allowed ? { allowed: true, attempt: count } : { allowed: false };
+      const { allowed, count } = await store.chargeAttempt(chargeKey(subject), max);
+      if (allowed) return { allowed: true, attempt: count };
+      return { allowed: false, locked: (await failures(subject)) >= max };
     },
-    refund: (subject) => store.refund(keyOf(subject)),
-    unlock: (subject) => store.delete(keyOf(subject)),
-    attemptsLeft,
+    refund: (subject) => store.refund(chargeKey(subject)),
+    async fail(subject) {
+      // An atomic add (capped at `max`): parallel wrong codes each see their own count.
+      const { count } = await store.chargeAttempt(failureKey(subject), max);
+      return Math.max(0, max - count);
+    },
+    async unlock(subject) {
+      await store.delete(chargeKey(subject));
+      await store.delete(failureKey(subject));
+    },
     async state(subject) {
-      const stored = await store.get<number>(keyOf(subject));
-      const count = typeof stored === 'number' ? stored : 0;
-      return { locked: count >= max, attemptsLeft: attemptsLeft(count) };
+      const count = await failures(subject);
+      return { locked: count >= max, attemptsLeft: Math.max(0, max - count) };
     },
   };
 }

@@ -1,8 +1,9 @@
 /**
- * One mOTP attempt, start to verdict (DESIGN §5, SECURITY 1–3, 7, 26):
+ * One mOTP attempt, start to verdict:
  *
  * 1. The phone must be the member's registered one (`MISMATCH`, no attempt charged).
- * 2. Charge the attempt before comparing; a locked learner is refused unevaluated.
+ * 2. Charge the attempt before comparing; a locked learner is refused unevaluated, and so is
+ *    one whose remaining attempts are all being checked right now (`RATE_LIMITED`: retry in a moment).
  * 3. Ask the provider. Down → refund, `UPSTREAM_UNAVAILABLE`.
  * 4. Wrong → the charge stands, `INVALID_CODE` with the attempts left.
  * 5. Right but for a step at or before the last accepted one → refund, `ALREADY_USED`.
@@ -15,7 +16,7 @@ import type { MotpProvider, MotpVerdict } from '../providers/motp/provider.js';
 import type { Session } from '../sessions.js';
 import { PROVIDER_TIMEOUT_MS, retryAfterOf, withDeadline } from './deadline.js';
 import type { MotpHealth } from './motp-health.js';
-import { MOTP_LOCKED_RETRY_AFTER, type MotpLock } from './motp-lock.js';
+import { MOTP_BUSY_RETRY_AFTER, MOTP_LOCKED_RETRY_AFTER, type MotpLock } from './motp-lock.js';
 import type { MotpSteps } from './motp-steps.js';
 
 /** Longest wait for a provider's verdict (shared by every provider). */
@@ -26,6 +27,7 @@ export type MotpOutcome =
   | { result: 'success'; step: number }
   | { result: 'MISMATCH' }
   | { result: 'LOCKED'; retryAfter: number }
+  | { result: 'RATE_LIMITED'; retryAfter: number }
   | { result: 'INVALID_CODE'; attemptsLeft: number }
   | { result: 'ALREADY_USED' }
   | { result: 'UPSTREAM_UNAVAILABLE'; retryAfter: number };
@@ -81,7 +83,14 @@ export function createMotpVerifier(deps: MotpVerifierDeps): MotpVerifier {
       if (phone !== session.phone) return record(session, { result: 'MISMATCH' });
 
       const charge = await lock.charge(session.subject);
-      if (!charge.allowed) return record(session, { result: 'LOCKED', retryAfter: MOTP_LOCKED_RETRY_AFTER });
+      if (!charge.allowed) {
+        return record(
+          session,
+          charge.locked
+            ? { result: 'LOCKED', retryAfter: MOTP_LOCKED_RETRY_AFTER }
+            : { result: 'RATE_LIMITED', retryAfter: MOTP_BUSY_RETRY_AFTER },
+        );
+      }
       const { attempt } = charge;
 
       let verdict: MotpVerdict;
@@ -106,7 +115,7 @@ export function createMotpVerifier(deps: MotpVerifierDeps): MotpVerifier {
       await deps.health?.markUp();
 
       if (!verdict.valid) {
-        return record(session, { result: 'INVALID_CODE', attemptsLeft: lock.attemptsLeft(attempt) }, attempt);
+        return record(session, { result: 'INVALID_CODE', attemptsLeft: await lock.fail(session.subject) }, attempt);
       }
       const providerRef = verdict.providerRef ?? `step:${verdict.step}`;
       if (!(await steps.claim(session.subject, verdict.step))) {

@@ -52,6 +52,10 @@ export function registerMotp(app: Hono<AppEnv>, deps: MotpRouteDeps): void {
           retryAfter: outcome.retryAfter,
           attemptsLeft: 0,
         });
+      case 'RATE_LIMITED':
+        throw new HttpError('RATE_LIMITED', 'Another code of this learner is being checked; try again in a moment', {
+          retryAfter: outcome.retryAfter,
+        });
       case 'INVALID_CODE':
         throw new HttpError('INVALID_CODE', 'The code is not correct', { attemptsLeft: outcome.attemptsLeft });
       case 'ALREADY_USED':
