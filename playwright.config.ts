@@ -1,18 +1,22 @@
-// End-to-end tests on the demo (`npm start`), in Debian's Chromium by default.
+// End-to-end tests on the demo (`npm start`), in Debian's Chromium by default. `E2E_SUITE`
+// picks the suite (test/e2e/suites.mjs): its specs, and the environment `npm start` runs with.
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, requireChromium } from './scripts/chromium.mjs';
+import { currentSuite } from './test/e2e/suites.mjs';
 
-const port = Number(process.env.E2E_PORT ?? 8181);
+const suite = currentSuite();
+const port = Number(process.env.E2E_PORT ?? suite.port);
 
 export default defineConfig({
-  testDir: 'test/e2e',
+  testDir: suite.testDir,
+  ...(suite.testIgnore ? { testIgnore: suite.testIgnore } : {}),
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
   forbidOnly: !!process.env.CI,
   reporter: [['list']],
-  outputDir: 'test-results',
+  outputDir: `test-results/${suite.name}`,
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     launchOptions: { executablePath: requireChromium(), args: CHROMIUM_ARGS },
@@ -21,7 +25,7 @@ export default defineConfig({
   },
   webServer: {
     command: 'npm start',
-    env: { PORT: String(port), HOST: '127.0.0.1' },
+    env: { ...suite.env, PORT: String(port), HOST: '127.0.0.1' },
     url: `http://127.0.0.1:${port}/api/.well-known/jwks.json`,
     timeout: 120_000,
     reuseExistingServer: false,

@@ -1,6 +1,7 @@
 // `npm test`: every check, in order, stopping at the first failure. Browser suites need a
 // Chromium; when there is none this says how to get one instead of failing obscurely.
 import { spawnSync } from 'node:child_process';
+import { E2E_SUITES } from '../test/e2e/suites.mjs';
 import { requireChromium } from './chromium.mjs';
 
 const chromium = requireChromium();
@@ -11,14 +12,20 @@ const steps = [
   ['lint', 'npx', ['eslint', '.']],
   ['server tests', 'npm', ['run', '--silent', 'test:server']],
   ['element tests (Chromium)', 'npx', ['wtr']],
-  ['end-to-end tests (demo, Chromium)', 'npx', ['playwright', 'test']],
+  // One after another: each suite's `npm start` builds the demo first.
+  ...Object.keys(E2E_SUITES).map((suite) => [
+    `end-to-end tests (demo${suite === 'default' ? '' : `, ${suite}`}, Chromium)`,
+    'npx',
+    ['playwright', 'test'],
+    { E2E_SUITE: suite },
+  ]),
 ];
 
 const results = [];
-for (const [name, command, args] of steps) {
+for (const [name, command, args, env = {}] of steps) {
   console.log(`\n=== ${name} ===`);
   const started = Date.now();
-  const run = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, CHROMIUM_PATH: chromium } });
+  const run = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env, CHROMIUM_PATH: chromium } });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   results.push(`${run.status === 0 ? 'ok  ' : 'FAIL'} ${name} (${seconds} s)`);
   if (run.status !== 0) {

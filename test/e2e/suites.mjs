@@ -1,0 +1,27 @@
+// The end-to-end suites. Each runs the demo with `npm start` under its own environment (the
+// providers it configures) on its own port; `npm test` runs them one after another, so no two
+// `npm start` builds race. Run one alone with `E2E_SUITE=<name> npx playwright test`.
+
+/**
+ * One suite: where its specs live and how its server is started.
+ * @typedef {object} E2eSuite
+ * @property {string} testDir Folder of its specs.
+ * @property {string[]} [testIgnore] Specs under `testDir` that belong to other suites.
+ * @property {Record<string, string>} env Environment of its `npm start`, on top of PORT and HOST.
+ * @property {number} port Port its server listens on.
+ */
+
+/** @type {Record<string, E2eSuite>} Every suite by name; `default` is the demo on the built-in simulator. */
+export const E2E_SUITES = {
+  default: { testDir: 'test/e2e', testIgnore: ['**/suites/**'], env: {}, port: 8181 },
+};
+
+/**
+ * The suite `E2E_SUITE` names (default: `default`); an unknown name is an error.
+ * @returns {E2eSuite & { name: string }}
+ */
+export function currentSuite(name = process.env.E2E_SUITE ?? 'default') {
+  const suite = E2E_SUITES[name];
+  if (!suite) throw new Error(`E2E_SUITE=${name} is not one of: ${Object.keys(E2E_SUITES).join(', ')}`);
+  return { name, ...suite };
+}
