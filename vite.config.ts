@@ -1,7 +1,9 @@
-// Three builds of one source tree:
-//   `vite build`                → dist/: the widget package `id-verify` (ESM, one file per module,
-//                                 lit left to the consumer; tsc writes the .d.ts files beside it)
+// Three builds of one source tree (`npm run build` runs them all for the two packages):
+//   `vite build`                → packages/widget/dist/: the widget package `id-verify` (ESM, one
+//                                 file per module, lit left to the consumer; tsc writes the .d.ts)
 //   `vite build --mode script`  → dist/id-verify.js: one self-contained file for a <script> tag
+//                                 (the demo serves it from dist/; the package build adds
+//                                 `--outDir packages/widget/dist`)
 //   `vite build --mode server`  → packages/server/dist/: the server package `id-verify-server`
 //                                 (src/server and the protocol it speaks, its libraries external)
 import { readFileSync } from 'node:fs';
@@ -44,7 +46,7 @@ function vendorNotices(): Plugin {
 }
 
 const widgetBuild: UserConfig['build'] = {
-  outDir: 'dist',
+  outDir: 'packages/widget/dist',
   emptyOutDir: true,
   target: 'es2022',
   minify: false,

@@ -1,7 +1,8 @@
 // The last step of `npm run build`: each package's declared dependencies must be exactly what
-// its built files import. The widget (`id-verify`, this folder) must not pull the server's
-// libraries into a page's install; the server package (`packages/server`) must declare every
-// library src/server imports, at the range the repository tests with (its devDependencies).
+// its built files import, at the range the repository tests with (the root package.json). The
+// widget (`packages/widget`, published as id-verify) must not pull the server's libraries into a
+// page's install; the server (`packages/server`, id-verify-server) must declare every library
+// src/server imports.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -24,6 +25,7 @@ const filesUnder = (dir, endings) =>
     .filter((path) => endings.some((ending) => path.endsWith(ending)));
 
 const root = JSON.parse(readFileSync('package.json', 'utf8'));
+const tested = { ...root.dependencies, ...root.devDependencies };
 const problems = [];
 
 function check(dir, pkg) {
@@ -42,18 +44,17 @@ function check(dir, pkg) {
   }
 }
 
-check('.', root);
-
-const server = JSON.parse(readFileSync('packages/server/package.json', 'utf8'));
-check('packages/server', server);
-if (server.version !== root.version) problems.push(`id-verify-server is ${server.version}, id-verify ${root.version}: release them together`);
-for (const [name, range] of Object.entries(server.dependencies ?? {})) {
-  const tested = root.devDependencies?.[name];
-  if (tested !== range) problems.push(`id-verify-server wants ${name}@${range}, the repository tests with ${name}@${tested ?? '(none)'}: list it in devDependencies at the same range`);
+for (const dir of ['packages/widget', 'packages/server']) {
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  check(dir, pkg);
+  if (pkg.version !== root.version) problems.push(`${pkg.name} is ${pkg.version}, the repository ${root.version}: release both packages with it`);
+  for (const [name, range] of Object.entries(pkg.dependencies ?? {})) {
+    if (tested[name] !== range) problems.push(`${pkg.name} wants ${name}@${range}, the repository tests with ${name}@${tested[name] ?? '(none)'}: use one range in both package.json files`);
+  }
 }
 
 if (problems.length) {
   console.error(`Package dependencies do not match what the packages import:\n  ${problems.join('\n  ')}`);
   process.exit(1);
 }
-console.log('package dependencies: id-verify and id-verify-server declare exactly what they import');
+console.log('package dependencies: id-verify and id-verify-server declare exactly what they import, at the tested ranges');

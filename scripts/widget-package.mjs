@@ -1,12 +1,16 @@
-// Writes the framework typings of the widget package from custom-elements.json (run by
-// `npm run build`, after the analyzer and tsc):
+// The last step of the widget package's build (`npm run build:widget`, after the analyzer,
+// Vite and tsc): puts the manifest, README and LICENSE into packages/widget/, and writes the
+// framework typings from custom-elements.json into its dist/:
 //   dist/vue.d.ts       `id-verify/vue`: Vue's GlobalComponents, so `vue-tsc` with strict
 //                       templates checks the tags' attributes, properties and `@event`s
 //   dist/react-jsx.d.ts `id-verify/react-jsx`: React 19's JSX.IntrinsicElements for the bare
 //                       tags, with `on<event-name>` handlers the way React 19 passes them
 // Each comes with an empty .js so that both entries also resolve at run time.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { posix } from 'node:path';
+
+const PACKAGE = 'packages/widget';
+for (const file of ['custom-elements.json', 'README.md', 'LICENSE']) copyFileSync(file, `${PACKAGE}/${file}`);
 
 const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
 
@@ -46,7 +50,7 @@ function imports() {
   return [...byModule].map(([path, list]) => `import type { ${list.join(', ')} } from '${fromDist(path)}';`).join('\n');
 }
 
-const header = (what) => `// ${what}\n// Generated from custom-elements.json by scripts/framework-types.mjs; do not edit.\n`;
+const header = (what) => `// ${what}\n// Generated from custom-elements.json by scripts/widget-package.mjs; do not edit.\n`;
 const keys = (list) => (list.length ? list.map((k) => `'${k}'`).join(' | ') : 'never');
 const doc = (text) => (text ? `/** ${text.replace(/\*\//g, '*\\/').replace(/\s+/g, ' ').trim()} */\n` : '');
 
@@ -102,7 +106,7 @@ export {};
 `;
 
 for (const [name, text] of [['vue', vue], ['react-jsx', reactJsx]]) {
-  writeFileSync(`dist/${name}.d.ts`, text);
-  writeFileSync(`dist/${name}.js`, `// Types only: see ${name}.d.ts.\nexport {};\n`);
+  writeFileSync(`${PACKAGE}/dist/${name}.d.ts`, text);
+  writeFileSync(`${PACKAGE}/dist/${name}.js`, `// Types only: see ${name}.d.ts.\nexport {};\n`);
 }
-console.log(`framework typings: dist/vue.d.ts, dist/react-jsx.d.ts (${elements.map((e) => e.tag).join(', ')})`);
+console.log(`${PACKAGE}: manifest, README, LICENSE; typings for Vue and React JSX (${elements.map((e) => e.tag).join(', ')})`);
