@@ -50,6 +50,11 @@ export interface MotpLock {
   fail(subject: string): Promise<number>;
   /** Clears the counters: after a correct code, or a phone check with purpose `motp-unlock`. */
   unlock(subject: string): Promise<void>;
+  /**
+   * Locks the learner at once, whatever the count (the upstream said it is locked): every slot
+   * is taken and every failure recorded, so nothing is evaluated until {@link MotpLock.unlock}.
+   */
+  lockNow(subject: string): Promise<void>;
   /** The learner's current standing. */
   state(subject: string): Promise<MotpLockState>;
 }
@@ -77,6 +82,12 @@ export function createMotpLock(store: Store, max: number = LIMITS.motpMaxFailure
     async unlock(subject) {
       await store.delete(chargeKey(subject));
       await store.delete(failureKey(subject));
+    },
+    async lockNow(subject) {
+      // Only the atomic charge, so any store gives the same result: at most `max` calls fill each counter.
+      for (const key of [chargeKey(subject), failureKey(subject)]) {
+        for (let i = 0; i < max && (await store.chargeAttempt(key, max)).allowed; i++);
+      }
     },
     async state(subject) {
       const count = await failures(subject);
