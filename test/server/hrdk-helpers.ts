@@ -21,8 +21,8 @@ export interface HrdkRig extends Rig {
   hrdkCode(steps?: number, phone?: string): Promise<string>;
   /** A well-formed code the fake refuses now. */
   hrdkWrongCode(): Promise<string>;
-  /** Mints a session for the demo learner. */
-  hrdkSession(purpose?: Purpose, course?: CourseContext, subject?: string): Promise<{ session: string; nonce: string }>;
+  /** Mints a session for the demo learner (`course` defaults to {@link COURSE}; `null` for none). */
+  hrdkSession(purpose?: Purpose, course?: CourseContext | null, subject?: string): Promise<{ session: string; nonce: string }>;
   /** Stops the fake. */
   close(): Promise<void>;
 }
@@ -45,7 +45,7 @@ export async function hrdkRig(options: Partial<VerifyAppOptions> = {}): Promise<
         if (!near.has(candidate)) return candidate;
       }
     },
-    hrdkSession: (purpose: Purpose = 'exam', course: CourseContext | undefined = COURSE, subject = 'learner-001') =>
+    hrdkSession: (purpose: Purpose = 'exam', course: CourseContext | null = COURSE, subject = 'learner-001') =>
       base.app.createSession({ subject, name: '홍길동', phone: PHONE, birth: '900101-1', purpose, ...(course ? { course } : {}) }),
     close: () => fake.close(),
   });

@@ -67,6 +67,16 @@ describe('HRD Korea mOTP: verdicts', () => {
     assert.equal(accredits(), 1);
   });
 
+  /** Six answers under `fault` charge nothing: the right code still gets through afterwards. */
+  async function chargesNothing(session: string, fault: HrdkFault) {
+    r.fake.fail('accredit', fault);
+    for (let i = 0; i < 6; i++) await verifyMotp(r.app, session, await r.hrdkWrongCode());
+    r.fake.fail('accredit', null);
+    const { locked, attemptsLeft } = (await config(r.app, session)).body.motp;
+    assert.deepEqual({ locked, attemptsLeft }, { locked: false, attemptsLeft: 5 });
+    assert.equal((await verifyMotp(r.app, session, await r.hrdkCode())).status, 200);
+  }
+
   test('AP012 → 400 INVALID_INPUT on the code, nothing charged', async () => {
     r = await hrdkRig();
     const { session } = await r.hrdkSession();
@@ -75,7 +85,7 @@ describe('HRD Korea mOTP: verdicts', () => {
     assert.equal(answer.status, 400);
     assert.equal(answer.body.error.code, 'INVALID_INPUT');
     assert.equal(answer.body.error.field, 'otp');
-    assert.equal((await config(r.app, session)).body.motp.attemptsLeft, 5);
+    await chargesNothing(session, { code: 'AP012' });
   });
 
   test('WE005 → 429 RATE_LIMITED with Retry-After, nothing charged, mOTP still offered', async () => {
@@ -87,6 +97,13 @@ describe('HRD Korea mOTP: verdicts', () => {
     assert.equal(answer.body.error.code, 'RATE_LIMITED');
     assert.equal(answer.headers.get('Retry-After'), '30');
     assert.deepEqual((await config(r.app, session)).body.motp, { available: true, locked: false, attemptsLeft: 5 });
+    await chargesNothing(session, { code: 'WE005' });
+  });
+
+  test('faults charge nothing either: six 5xx answers, then the right code gets through', async () => {
+    r = await hrdkRig();
+    const { session } = await r.hrdkSession();
+    await chargesNothing(session, { status: 500 });
   });
 
   const faults: Array<[string, HrdkFault]> = [
