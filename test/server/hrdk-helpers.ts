@@ -27,12 +27,21 @@ export interface HrdkRig extends Rig {
   close(): Promise<void>;
 }
 
-/** Builds the rig; `options` go to `createVerifyApp`. */
-export async function hrdkRig(options: Partial<VerifyAppOptions> = {}): Promise<HrdkRig> {
+/**
+ * Builds the rig; `options` go to `createVerifyApp`. With `enrollFromFake`, `/v1/dev/motp/enroll`
+ * hands out the fake's secrets (as the demo does).
+ */
+export async function hrdkRig(options: Partial<VerifyAppOptions> = {}, { enrollFromFake = false } = {}): Promise<HrdkRig> {
   const clock = { now: () => 0 };
   const fake = await startHrdkFake({ clock: () => clock.now() });
   const provider = createHrdkProvider({ agentId: AGENT_ID, baseUrl: fake.url, logUrl: fake.logUrl, clock: () => clock.now() });
-  const base = await rig({ motp: provider, devRoutesWithRealProviders: true, providerTimeoutMs: TEST_TIMEOUT_MS, ...options });
+  const base = await rig({
+    motp: provider,
+    devRoutesWithRealProviders: true,
+    providerTimeoutMs: TEST_TIMEOUT_MS,
+    ...(enrollFromFake ? { devMotpEnroller: fake } : {}),
+    ...options,
+  });
   clock.now = () => base.now;
   const hrdkCode = (steps = 0, phone = PHONE) => fake.codeFor(phone, base.now + steps * 60_000);
   return Object.assign(base, {

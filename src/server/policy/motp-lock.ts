@@ -70,8 +70,13 @@ export function createMotpLock(store: Store, max: number = LIMITS.motpMaxFailure
   return {
     async charge(subject) {
       const { allowed, count } = await store.chargeAttempt(chargeKey(subject), max);
-      if (allowed) return { allowed: true, attempt: count };
-      return { allowed: false, locked: (await failures(subject)) >= max };
+      if (!allowed) return { allowed: false, locked: (await failures(subject)) >= max };
+      // After `lockNow`, attempts still in flight may give their slots back; the failures decide.
+      if ((await failures(subject)) >= max) {
+        await store.refund(chargeKey(subject));
+        return { allowed: false, locked: true };
+      }
+      return { allowed: true, attempt: count };
     },
     refund: (subject) => store.refund(chargeKey(subject)),
     async fail(subject) {
