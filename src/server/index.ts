@@ -66,5 +66,6 @@ export {
 } from './http/client-ip.js';
 export { VerifyAppConfigError } from './dev-routes.js';
 export { envFlag, EnvConfigError, type Env } from './env.js';
+export { readMotpEnv, MOTP_ENV_KINDS, type MotpEnv } from './env-motp.js';
 export type { CaptchaService } from './captcha/index.js';
 export { kstDate, kstDateTime } from './policy/daily.js';
