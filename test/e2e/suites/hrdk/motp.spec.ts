@@ -5,9 +5,7 @@
 import { expect, test } from '@playwright/test';
 import {
   agreeAndChooseMotp,
-  chooseCarrierAndMethod,
   cspViolations,
-  fillIdentity,
   gateEvents,
   lockMotp,
   openCoursePage,
@@ -15,6 +13,7 @@ import {
   readMotpCode,
   submitMotp,
   uniqueLearner,
+  unlockByPhone,
   wrongCodeFor,
 } from '../../helpers.js';
 
@@ -44,11 +43,7 @@ test('locked at HRD Korea too → phone check (user_reset reaches the fake) → 
   const phone = await openPhone(context, page);
   await agreeAndChooseMotp(page);
   await lockMotp(page, phone);
-  await page.getByRole('button', { name: '휴대폰 인증으로 잠금 해제' }).click();
-  await chooseCarrierAndMethod(page, 'SKT', 'PASS 인증');
-  await fillIdentity(page);
-  await phone.getByTestId('pass-request').getByRole('button', { name: '승인' }).click();
-  await expect(page.getByRole('status').filter({ hasText: '잠금이 해제' })).toBeVisible();
+  await unlockByPhone(page, phone);
   // Without user_reset the fake would still answer AP009, and the gate would show the lock again.
   await submitMotp(page, await readMotpCode(phone));
   await expect(page.getByRole('heading', { name: '인증 완료' })).toBeVisible();
