@@ -15,6 +15,7 @@
  * Every outcome after input validation writes one audit record.
  */
 import type { AuditSink } from '../audit.js';
+import { toBase64Url } from '../crypto.js';
 import type { MotpProvider, MotpVerdict } from '../providers/motp/provider.js';
 import type { Session } from '../sessions.js';
 import { PROVIDER_TIMEOUT_MS, retryAfterOf, withDeadline } from './deadline.js';
@@ -69,6 +70,15 @@ export interface MotpVerifier {
   verify(session: Session, otp: string, phone: string, request?: MotpRequestInfo): Promise<MotpOutcome>;
 }
 
+/**
+ * The session id an upstream sees (HRD Korea's SESSIONID): stable within a session, derived
+ * from the session's handle one way, so it names neither the bearer nor a store key.
+ */
+async function upstreamSessionId(handle: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`id-verify/upstream-session:${handle}`));
+  return toBase64Url(new Uint8Array(digest)).slice(0, 32);
+}
+
 /** Creates the mOTP verifier. */
 export function createMotpVerifier(deps: MotpVerifierDeps): MotpVerifier {
   const { provider, lock, steps, audit, clock } = deps;
@@ -117,7 +127,7 @@ export function createMotpVerifier(deps: MotpVerifierDeps): MotpVerifier {
             otp,
             subject: session.subject,
             purpose: session.purpose,
-            sessionId: session.handle,
+            sessionId: await upstreamSessionId(session.handle),
             signal: stop.signal,
             ...(session.course ? { course: session.course } : {}),
             ...(request.ip !== undefined ? { ip: request.ip } : {}),

@@ -22,7 +22,7 @@ export interface MotpVerifyInput {
   purpose: Purpose;
   /** Course context from the session (HRD Korea course and class keys, lesson number). */
   course?: CourseContext;
-  /** An opaque, stable id of the learner's session (a keyed hash of the bearer, never the bearer). */
+  /** An opaque id of the learner's session, stable within it (derived one way; never the bearer). */
   sessionId?: string;
   /** The learner's IP address as the app reads it, when known. */
   ip?: string;
