@@ -80,11 +80,12 @@ describe('React 19 and Vue 3 apps on the packed package', () => {
     run('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: join(dir, app) });
     let server: ServerType | undefined;
     try {
-      let demo: DemoApp | undefined;
+      // The demo needs its origin, known once the server listens.
+      const holder: { demo?: DemoApp } = {};
       // The demo's strict CSP, with Vue's own Trusted Types policy allowed beside Lit's, as a
       // Vue app's CSP must (the README says so).
       const fetch = async (request: Request, env: unknown) => {
-        const response = await demo!.fetch(request, env);
+        const response = await holder.demo!.fetch(request, env);
         const csp = response.headers.get('Content-Security-Policy');
         if (app === 'vue' && csp) response.headers.set('Content-Security-Policy', csp.replace('trusted-types lit-html', 'trusted-types lit-html vue'));
         return response;
@@ -93,7 +94,7 @@ describe('React 19 and Vue 3 apps on the packed package', () => {
         server = serve({ fetch, hostname: '127.0.0.1', port: 0 }, () => ready());
       });
       const origin = `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;
-      demo = createDemoApp({ origin, distDir: join(dir, app, 'dist'), scriptDir: join(dir, app, 'dist') });
+      holder.demo = createDemoApp({ origin, distDir: join(dir, app, 'dist'), scriptDir: join(dir, app, 'dist') });
       browser ??= await chromium.launch({ executablePath: requireChromium(), args: CHROMIUM_ARGS });
       const page = await browser.newPage();
       const errors: string[] = [];
