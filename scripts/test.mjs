@@ -20,13 +20,6 @@ const steps = [
   ['server tests', 'npm', ['run', '--silent', 'test:server']],
   ['README examples (server, Express, plug-ins; the page in Chromium)', 'npm', ['run', '--silent', 'test:examples']],
   ['element tests (Chromium)', 'npx', ['wtr']],
-  ['build and pack id-verify and id-verify-server', 'npm', ['run', '--silent', 'pack:all', '--', '--pack-destination', packed]],
-  [
-    'packages (manifest, publint, attw, installs, React and Vue apps, the bundled Chromium)',
-    'npm',
-    ['run', '--silent', 'test:package'],
-    { IDV_PACKED: packed },
-  ],
   // One after another: each suite's `npm start` builds the demo first.
   ...Object.keys(E2E_SUITES).map((suite) => [
     `end-to-end tests (demo${suite === 'default' ? '' : `, ${suite}`}, Chromium)`,
@@ -34,6 +27,13 @@ const steps = [
     ['playwright', 'test'],
     { E2E_SUITE: suite },
   ]),
+  ['build and pack id-verify and id-verify-server', 'npm', ['run', '--silent', 'pack:all', '--', '--pack-destination', packed]],
+  [
+    'packages (manifest, publint, attw, installs, React and Vue apps, the bundled Chromium)',
+    'npm',
+    ['run', '--silent', 'test:package'],
+    { IDV_PACKED: packed },
+  ],
 ];
 
 const results = [];

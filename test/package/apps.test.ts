@@ -32,6 +32,7 @@ describe('React 19 and Vue 3 apps on the packed package', () => {
     dir = installProject({ ...apps.dependencies, 'id-verify': `file:${widget}` }, apps.devDependencies);
     cpSync(join(ROOT, 'test/apps/react'), join(dir, 'react'), { recursive: true });
     cpSync(join(ROOT, 'test/apps/vue'), join(dir, 'vue'), { recursive: true });
+    for (const app of ['react', 'vue']) cpSync(join(ROOT, 'test/apps/index.html'), join(dir, app, 'index.html'));
     for (const file of ['CourseGate.tsx', 'CodeField.tsx']) cpSync(join(ROOT, 'examples/react', file), join(dir, 'react/src', file));
     for (const file of ['CourseGate.vue', 'env.d.ts']) cpSync(join(ROOT, 'examples/vue', file), join(dir, 'vue/src', file));
     cpSync(join(ROOT, 'examples/vue/vite.config.ts'), join(dir, 'vue/vite.config.ts'));
