@@ -50,6 +50,12 @@ export {
   type SimulatorSubscriber,
 } from './providers/phone/simulator.js';
 export {
+  createPortOnePhoneProvider,
+  PORTONE_API_URL,
+  type PortOnePhoneProviderOptions,
+} from './providers/phone/portone.js';
+export { ProviderRateLimitedError } from './providers/unavailable.js';
+export {
   socketClientIp,
   trustedProxyClientIp,
   type ClientIp,
