@@ -27,6 +27,8 @@ import { createMotpVerifier } from './policy/motp-verify.js';
 import { createTotpProvider } from './providers/motp/totp.js';
 import { createSimulatorPhoneProvider, type SimulatorPhoneProvider } from './providers/phone/simulator.js';
 import { registerPhoneCheck } from './phone-check.js';
+import { registerPhoneWindowCheck } from './phone-window-check.js';
+import { isWindowProvider } from './providers/phone/window.js';
 import { registerConfig } from './routes/config.js';
 import { registerDev } from './routes/dev.js';
 import { registerJwks } from './routes/jwks.js';
@@ -91,14 +93,32 @@ export function createVerifyApp(options: VerifyAppOptions): VerifyApp {
   const bodylessPost = chain(requireJsonOrEmpty, auth, readBody, refuseUntypedBody, idempotent(idempotency));
   const publicBodylessPost = chain(requireJsonOrEmpty, readBody, refuseUntypedBody, idempotent(idempotency));
 
-  const app = new Hono<AppEnv>().basePath((options.basePath ?? '').replace(/\/+$/, ''));
+  const basePath = (options.basePath ?? '').replace(/\/+$/, '');
+  const app = new Hono<AppEnv>().basePath(basePath);
   registerConfig(app, { auth, motp, health, phone, lock, policy, clock });
   if (motp) {
     const steps = createMotpSteps(store);
     const verifier = createMotpVerifier({ provider: motp, lock, steps, audit, clock, health, ...timing });
     registerMotp(app, { guards: sessionPost, verifier, tokens, policy, clock });
   }
-  if (phone) {
+  if (isWindowProvider(phone)) {
+    registerPhoneWindowCheck(app, {
+      guards: sessionPost,
+      provider: phone,
+      store,
+      hash,
+      audit,
+      lock,
+      health,
+      tokens,
+      policy,
+      publicUrl: options.issuer,
+      basePath,
+      allowedOrigins: options.allowedOrigins ?? [],
+      ...timing,
+      clock,
+    });
+  } else if (phone) {
     registerPhoneCheck(app, {
       guards: sessionPost,
       bodylessGuards: bodylessPost,

@@ -56,6 +56,19 @@ export {
 } from './providers/phone/portone.js';
 export { ProviderRateLimitedError } from './providers/unavailable.js';
 export {
+  createNicePhoneProvider,
+  NICE_API_URL,
+  NICE_WINDOW_URL,
+  NICE_POPUP,
+  type NicePhoneProviderOptions,
+} from './providers/phone/nice/index.js';
+export {
+  isWindowProvider,
+  type PhoneWindowProvider,
+  type WindowLaunch,
+  type WindowResult,
+} from './providers/phone/window.js';
+export {
   socketClientIp,
   trustedProxyClientIp,
   type ClientIp,

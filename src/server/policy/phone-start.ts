@@ -69,7 +69,7 @@ export interface PhoneStarter {
 }
 
 /** The purpose the check runs for, or a refusal when the asked one is not allowed now. */
-async function purposeOf(session: Session, asked: Purpose | undefined, lock: MotpLock): Promise<Purpose | Refusal> {
+export async function purposeOf(session: Session, asked: Purpose | undefined, lock: MotpLock): Promise<Purpose | Refusal> {
   if (asked === undefined || asked === session.purpose) return session.purpose;
   if (asked !== 'motp-unlock') return refuse('INVALID_INPUT', 'The purpose is set by the session', { field: 'purpose' });
   if (!(await lock.state(session.subject)).locked) {
