@@ -2,9 +2,17 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import { envFlag } from '../src/server/index.js';
+import { envFlag, EnvConfigError } from '../src/server/index.js';
 import { createDemoApp } from './app.js';
 import { startupBanner } from './banner.js';
+import { setUpPhone } from './phone-setup.js';
+
+/** A setting that does not parse: say which, plainly, and stop. */
+function exitOnEnvError(error: unknown): never {
+  if (!(error instanceof EnvConfigError)) throw error;
+  console.error(`Cannot start: ${error.message}`);
+  process.exit(1);
+}
 
 const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST ?? '127.0.0.1';
@@ -14,14 +22,18 @@ if (!existsSync(join(distDir, 'index.html'))) {
   process.exit(1);
 }
 const origin = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+const phone = await setUpPhone(process.env).catch(exitOnEnvError);
 const app = createDemoApp({
   origin,
   distDir,
   scriptDir: join(import.meta.dirname, '..', 'dist'),
-  verify: { devRoutesWithRealProviders: envFlag(process.env, 'IDV_DEV_ROUTES') },
+  verify: { devRoutesWithRealProviders: envFlag(process.env, 'IDV_DEV_ROUTES'), ...phone.verify },
+  fakes: phone.fakes,
 });
 const server = serve({ fetch: app.fetch, hostname: host, port }, () => {
-  console.log(startupBanner(origin, { devRoutes: app.verify.devRoutes }));
+  console.log(startupBanner(origin, { devRoutes: app.verify.devRoutes, lines: phone.banner }));
 });
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.close(() => process.exit(0)));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => server.close(() => void phone.close().then(() => process.exit(0))));
+}

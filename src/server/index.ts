@@ -76,5 +76,12 @@ export {
 } from './http/client-ip.js';
 export { VerifyAppConfigError } from './dev-routes.js';
 export { envFlag, EnvConfigError, type Env } from './env.js';
+export {
+  readPhoneEnv,
+  realPhoneProvider,
+  PHONE_PROVIDER_KINDS,
+  type PhoneEnvConfig,
+  type PhoneProviderKind,
+} from './env-phone.js';
 export type { CaptchaService } from './captcha/index.js';
 export { kstDate } from './policy/daily.js';

@@ -252,8 +252,27 @@ export async function startPortOneFake(options: PortOneFakeOptions): Promise<Por
     return { status: 200, json: { identityVerification: view(v) } };
   };
 
+  /** For people running the demo by hand: every phone's latest SMS, and the PASS app's waiting requests. */
+  const phonePage = (): FakeAnswer => {
+    const escape = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+    const inbox = [...inboxes].map(([phone, texts]) => `<li>${escape(phone)}: ${escape(texts.at(-1) ?? '')}</li>`).join('');
+    const waiting = [...verifications.values()]
+      .filter((v) => v.method === 'APP' && v.status === 'READY' && !v.appAnswer)
+      .map((v) => {
+        const id = encodeURIComponent(v.id);
+        return `<li>${escape(v.customer.phoneNumber)} <form method="post" action="/__fake/app/${id}/approve"><button>승인</button></form><form method="post" action="/__fake/app/${id}/deny"><button>거절</button></form></li>`;
+      })
+      .join('');
+    return {
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      raw: `<!doctype html><meta charset="utf-8"><title>PortOne fake</title><h1>SMS</h1><ul>${inbox}</ul><h1>PASS 앱 요청</h1><ul>${waiting}</ul>`,
+    };
+  };
+
   const handle = (request: ReceivedRequest): FakeAnswer => {
     const url = new URL(request.url, 'http://fake');
+    if (request.method === 'GET' && url.pathname === '/__fake/') return phonePage();
     const control = /^\/__fake\/(messages|received|app\/([^/]+)\/(approve|deny))$/.exec(url.pathname);
     if (control) {
       if (control[1] === 'messages') return { status: 200, json: { messages: fake.messages(url.searchParams.get('phone') ?? '') } };
