@@ -14,6 +14,7 @@
 /** @type {Record<string, E2eSuite>} Every suite by name; `default` is the demo on the built-in simulator. */
 export const E2E_SUITES = {
   default: { testDir: 'test/e2e', testIgnore: ['**/suites/**'], env: {}, port: 8181 },
+  nice: { testDir: 'test/e2e/suites/nice', env: { IDV_PHONE: 'nice-fake' }, port: 8183 },
   portone: { testDir: 'test/e2e/suites/portone', env: { IDV_PHONE: 'portone-fake' }, port: 8184 },
 };
 
