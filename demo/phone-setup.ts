@@ -18,8 +18,8 @@ export interface PhoneSetup {
   verify: Partial<VerifyAppOptions>;
   /** Fakes running in this process, by name → their URL (served to tests at `/dev/fakes`). */
   fakes: Record<string, string>;
-  /** Lines for the startup banner. */
-  banner: string[];
+  /** What the banner says about the phone check. */
+  label: string;
   /** Stops what was started. */
   close(): Promise<void>;
 }
@@ -33,12 +33,12 @@ export async function setUpPhone(env: Env): Promise<PhoneSetup> {
   const config = readPhoneEnv(env);
   const devRoutes = envFlag(env, 'IDV_DEV_ROUTES');
   const none = async () => {};
-  if (config.kind === 'simulator') return { verify: {}, fakes: {}, banner: [], close: none };
+  if (config.kind === 'simulator') return { verify: {}, fakes: {}, label: 'built-in simulator', close: none };
 
   const real = realPhoneProvider(config);
   if (real) {
     const name = config.kind === 'portone' ? 'PortOne' : 'NICE';
-    return { verify: { phone: real, devRoutesWithRealProviders: devRoutes }, fakes: {}, banner: [`  phone provider    ${name} (real adapter)`], close: none };
+    return { verify: { phone: real, devRoutesWithRealProviders: devRoutes }, fakes: {}, label: `${name} (real adapter)`, close: none };
   }
 
   if (config.kind === 'portone-fake') {
@@ -46,7 +46,7 @@ export async function setUpPhone(env: Env): Promise<PhoneSetup> {
     return {
       verify: { phone: createPortOnePhoneProvider({ ...FAKE_PORTONE, baseUrl: fake.url }), devRoutesWithRealProviders: true },
       fakes: { portone: fake.url },
-      banner: [`  phone provider    PortOne adapter → local fake ${fake.url} (SMS inbox and PASS app: ${fake.url}/__fake/)`],
+      label: `PortOne FAKE (in this process) at ${fake.url}; its SMS inbox and PASS app: ${fake.url}/__fake/`,
       close: () => fake.close(),
     };
   }
@@ -57,7 +57,7 @@ export async function setUpPhone(env: Env): Promise<PhoneSetup> {
       devRoutesWithRealProviders: true,
     },
     fakes: { nice: fake.url },
-    banner: [`  phone provider    NICE adapter → local fake ${fake.url} (its window opens from the gate)`],
+    label: `NICE FAKE (in this process) at ${fake.url}; its window opens from the gate`,
     close: () => fake.close(),
   };
 }

@@ -76,7 +76,7 @@ describe('the demo’s phone setup', () => {
       assert.equal(setup.verify.devRoutesWithRealProviders, true);
       assert.match(setup.fakes.portone!, /^http:\/\/127\.0\.0\.1:\d+$/);
       assert.equal((await fetch(`${setup.fakes.portone}/__fake/messages?phone=01012345678`)).status, 200);
-      assert.match(setup.banner.join('\n'), /PortOne adapter → local fake/);
+      assert.match(setup.label, /PortOne FAKE/);
     } finally {
       await setup.close();
     }
