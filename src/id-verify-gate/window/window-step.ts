@@ -63,6 +63,8 @@ export class PhoneWindowStep extends PhoneStep {
     super.disconnectedCallback();
     removeEventListener('message', this.handleMessage);
     this.stopWatching();
+    // The learner left this screen (이전, 취소): the window they opened from it goes too.
+    if (this.phase === 'open') this.popup?.close();
   }
 
   override firstUpdated() {

@@ -83,6 +83,15 @@ test('the learner closes the window → said within 2 s; opening it again works'
   expect(await successes(page)).toHaveLength(1);
 });
 
+test('이전 while the window is open → the window closes with the screen', async ({ context }) => {
+  const page = await openCoursePage(context, uniqueLearner('nice-back'));
+  await toWindowScreen(page);
+  const window = await openPopup(page, '본인확인 창 열기');
+  await page.getByRole('button', { name: '이전' }).click();
+  await expect(page.getByRole('button', { name: '휴대폰인증하기' })).toBeVisible();
+  await expect.poll(() => window.isClosed()).toBe(true);
+});
+
 test('window.open blocked → a clear message, 다시 열기, and the same-window fallback completes', async ({ context }) => {
   const csp = watchCsp(context);
   const page = await openCoursePage(context, uniqueLearner('nice-blocked'));
