@@ -40,7 +40,9 @@ export function registerPhoneWindowCheck(app: Hono<AppEnv>, deps: PhoneWindowChe
     finisher: createPhoneFinisher({ lock, health: deps.health, audit: deps.audit, clock, followUps: deps.followUps }),
     lock,
     publicUrl: deps.publicUrl,
-    isAllowedOrigin: (origin, request) => origin === new URL(request.url).origin || deps.allowedOrigins.includes(origin),
+    // The API's own origin (public, from the issuer; or as this server sees it), or an allowed one.
+    isAllowedOrigin: (origin, request) =>
+      origin === new URL(deps.publicUrl).origin || origin === new URL(request.url).origin || deps.allowedOrigins.includes(origin),
     clock,
     ...(providerTimeoutMs === undefined ? {} : { providerTimeoutMs }),
   });
