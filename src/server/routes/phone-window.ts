@@ -88,7 +88,9 @@ async function readForm(c: Context<AppEnv>): Promise<Record<string, string> | un
     }
     chunks.push(value);
   }
-  const text = new TextDecoder().decode(Buffer.concat(chunks));
+  const bytes = new Uint8Array(size);
+  chunks.reduce((at, chunk) => (bytes.set(chunk, at), at + chunk.byteLength), 0);
+  const text = new TextDecoder().decode(bytes);
   return Object.fromEntries(new URLSearchParams(text));
 }
 
