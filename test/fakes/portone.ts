@@ -32,7 +32,7 @@ export type PortOneCall = (typeof PORTONE_CALLS)[number];
  * What a call does instead of its job: `wrong-code` (confirm refuses any code), `expired` (the
  * code's time is up: confirm refuses and the verification fails), `rate-limit`, `server-error`
  * (500), `malformed` (200 with a body that is not JSON), `garbled` (200 JSON of the wrong
- * shape), `unauthorized`, `hang` (never answers).
+ * shape), `unauthorized`, `not-found` (PortOne has no such verification), `hang` (never answers).
  */
 export type PortOneFault =
   | 'wrong-code'
@@ -42,6 +42,7 @@ export type PortOneFault =
   | 'malformed'
   | 'garbled'
   | 'unauthorized'
+  | 'not-found'
   | 'hang';
 
 /** A line the fake carrier knows. */
@@ -123,6 +124,8 @@ function faultAnswer(fault: PortOneFault | undefined): FakeAnswer | undefined {
       return { status: 200, json: { identityVerification: { status: 'VERIFIED' }, unexpected: true } };
     case 'unauthorized':
       return error(401, 'UNAUTHORIZED', '인증 정보가 올바르지 않습니다.');
+    case 'not-found':
+      return error(404, 'IDENTITY_VERIFICATION_NOT_FOUND', '본인인증 건이 존재하지 않습니다.');
     default:
       return undefined;
   }

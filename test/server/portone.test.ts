@@ -168,6 +168,19 @@ describe('PortOne: errors mapped to ours', () => {
     assert.equal(again.body.error.code, 'EXPIRED', again.text);
   });
 
+  test('PortOne knows no such verification → the code cannot work: INVALID_CODE; a resend then → 503', async () => {
+    const r = await portoneRig();
+    const { session } = await r.session();
+    const tx = await startSms(r, session);
+    fake.faults.confirm = 'not-found';
+    const answer = await verifySms(r, session, tx, codeOf(tx));
+    assert.equal(answer.body.error.code, 'INVALID_CODE', answer.text);
+    assert.equal(answer.body.error.attemptsLeft, 4);
+    r.advance(31_000);
+    fake.faults.resend = 'not-found';
+    assert.equal((await phonePost(r, session, tx, 'resend')).status, 503);
+  });
+
   test("PortOne's rate limit on send → 429 RATE_LIMITED with Retry-After; our throttle counts nothing", async () => {
     const r = await portoneRig();
     const { session } = await r.session();
