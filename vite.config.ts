@@ -7,6 +7,7 @@
 //   `vite build --mode server`  → packages/server/dist/: the server package `id-verify-server`
 //                                 (src/server and the protocol it speaks, its libraries external)
 import { readFileSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 /** Entries of the widget package, by output name (package.json's `exports` point at them). */
@@ -24,8 +25,11 @@ export const WIDGET_ENTRIES = {
  */
 const WIDGET_EXTERNAL = /^(lit|lit-html|lit-element|@lit\/[\w-]+|react)(\/|$)/;
 
-/** What the server package declares as dependencies; never copied into its output. */
-const SERVER_EXTERNAL = /^(hono|@hono\/[\w-]+|jose|otplib)(\/|$)/;
+/**
+ * The server package copies no library in: every bare import stays an import, and
+ * scripts/check-packages.mjs makes sure packages/server/package.json declares it.
+ */
+const serverExternal = (id: string) => !id.startsWith('.') && !isAbsolute(id) && !id.startsWith('\0');
 
 /**
  * `qrcode`'s encoder core is copied into the widget (its package would bring a CLI's
@@ -87,7 +91,7 @@ const serverBuild: UserConfig['build'] = {
   sourcemap: false,
   lib: { entry: { 'server/index': 'src/server/index.ts' }, formats: ['es'] },
   rolldownOptions: {
-    external: (id) => SERVER_EXTERNAL.test(id) || id.startsWith('node:'),
+    external: serverExternal,
     output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
   },
 };

@@ -79,7 +79,15 @@ for (const { name, entry, budget } of pages) {
   for (const chunk of lazy) {
     const modules = Object.keys(chunk.modules).filter((id) => /\/(src|dist)\//.test(id) || id.includes('qrcode'));
     const has = (part: string) => modules.some((id) => id.includes(part));
-    const what = has('qrcode') ? 'QR generator' : has('/phone/') ? 'phone path' : has('/i18n/en') ? 'English strings' : 'shared';
+    const what = has('qrcode')
+      ? 'QR generator'
+      : has('/phone/')
+        ? 'phone path'
+        : has('/window/')
+          ? 'provider window (NICE)'
+          : has('/i18n/en')
+            ? 'English strings'
+            : 'shared';
     console.log(`       on demand: ${what} ${gz(chunk.code)} B min+gzip`);
   }
 }

@@ -2,7 +2,7 @@
 // browser refuses inline scripts, and the token would never reach your server.
 const gate = document.getElementById('gate');
 gate.addEventListener('id-verify-success', async (e) => {
-  // e.token, e.method ('motp' | 'app' | 'qr' | 'sms'), e.purpose
+  // e.token, e.method ('motp' | 'app' | 'qr' | 'sms' | 'window'), e.purpose
   await fetch('/lms/verified', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
