@@ -29,7 +29,7 @@ test('the Chromium from @sparticuz/chromium launches under Playwright and runs c
     const page = await browser.newPage();
     await page.setContent('<x-probe></x-probe>');
     await page.addScriptTag({ type: 'module', content: "customElements.define('x-probe', class extends HTMLElement { connectedCallback() { this.textContent = 'defined'; } });" });
-    assert.equal(await page.textContent('x-probe'), 'defined');
+    await page.waitForFunction(() => document.querySelector('x-probe')?.textContent === 'defined', undefined, { timeout: 5000 });
     assert.match(browser.version(), /^\d+\./);
   } finally {
     await browser.close();

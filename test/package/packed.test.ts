@@ -70,6 +70,9 @@ describe('the packed packages', () => {
       const code = result.flatMap((r) => r.output).find((o): o is Rolldown.OutputChunk => o.type === 'chunk' && o.isEntry)!.code;
       const page = await browser.newPage();
       await page.addScriptTag({ content: code, type: 'module' });
+      // An inline module runs after the tag is added, not before addScriptTag returns: wait for
+      // the entry's own element (a bundle that defines nothing times out here).
+      await page.waitForFunction((name) => !!customElements.get(name), tag, { timeout: 5000 }).catch(() => undefined);
       defined[tag] = await page.evaluate((names) => names.filter((name) => customElements.get(name)), tags);
       await page.close();
     }
