@@ -3,8 +3,21 @@
 // every `dispatchEvent(new X(arg))` named after `arg`, a tag called "name" for a `define(name,
 // element)` loop over the gate's internal steps, and paths to sources the package does not ship.
 
-/** A valid custom element name (lower case, a hyphen, not starting with a digit). */
-const TAG = /^[a-z][a-z0-9._]*-[a-z0-9._-]*$/;
+import { readFileSync } from 'node:fs';
+
+/**
+ * The public elements: one per-element entry of the widget package each
+ * (`"./motp-input": "./dist/motp-input/define.js"` → `<motp-input>`). Every other element is
+ * rendered inside the gate's shadow root and is not for pages.
+ */
+function publicTags() {
+  const { exports } = JSON.parse(readFileSync(new URL('../packages/widget/package.json', import.meta.url), 'utf8'));
+  return new Set(
+    Object.entries(exports)
+      .filter(([, target]) => /\/define\.js$/.test(typeof target === 'string' ? target : (target.default ?? '')))
+      .map(([subpath]) => subpath.replace(/^\.\//, '')),
+  );
+}
 
 /** `src/x/y.ts`, `/src/x/y.js` → `src/x/y` (how modules and references name one file). */
 const moduleKey = (path) => path.replace(/^\//, '').replace(/\.(ts|js)$/, '');
@@ -51,17 +64,18 @@ export function documentedEventsOnly() {
 }
 
 /**
- * Keeps the elements registered under a literal tag name (the package's public elements) and
- * drops every other element class with its module's references to it: the gate's steps are
- * rendered inside its shadow root, not used by pages.
+ * Keeps the package's public elements (one per-element entry each) and drops every other
+ * element class, with its registration and its module's references to it: the gate's steps
+ * are rendered inside its shadow root, not used by pages.
  */
 export function publicElementsOnly() {
   return {
     name: 'id-verify:public-elements-only',
     packageLinkPhase({ customElementsManifest }) {
+      const tags = publicTags();
       const publicElements = new Set();
       for (const mod of customElementsManifest.modules) {
-        mod.exports = (mod.exports ?? []).filter((entry) => entry.kind !== 'custom-element-definition' || TAG.test(entry.name));
+        mod.exports = (mod.exports ?? []).filter((entry) => entry.kind !== 'custom-element-definition' || tags.has(entry.name));
         for (const entry of mod.exports) {
           if (entry.kind === 'custom-element-definition') publicElements.add(`${moduleKey(entry.declaration.module ?? mod.path)}#${entry.declaration.name}`);
         }

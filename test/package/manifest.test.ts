@@ -101,7 +101,7 @@ describe('custom-elements.json', () => {
     const definitions = manifest.modules.flatMap((mod) => (mod.exports ?? []).filter((e) => e.kind === 'custom-element-definition'));
     assert.deepEqual(definitions.map((d) => d.name).sort(), ['id-verify-gate', 'motp-input', 'pass-carrier-picker']);
     const classes = manifest.modules.flatMap((mod) => (mod.declarations ?? []).map((d) => d.name));
-    for (const internal of ['StepBase', 'ConsentStep', 'MotpStep', 'CaptchaField', 'PhoneIntroStep', 'PhoneSmsStep']) {
+    for (const internal of ['StepBase', 'ConsentStep', 'MotpStep', 'CaptchaField', 'PhoneIntroStep', 'PhoneSmsStep', 'PhoneWindowStep']) {
       assert.ok(!classes.includes(internal), `${internal} is internal`);
     }
   });
