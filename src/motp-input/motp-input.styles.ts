@@ -20,7 +20,7 @@ import { css } from 'lit';
 
 /** The element's stylesheet. */
 export const styles = css`
-:host{--_size:var(--idv-motp-slot-size,2.75rem);--_accent:var(--idv-color-accent,#1a56db);display:inline-block;max-width:100%;vertical-align:middle;color:var(--idv-color-text,#1f2937);font-family:var(--idv-font-family,system-ui,sans-serif)}
+:host{--_size:var(--idv-motp-slot-size,2.75rem);--_accent:var(--idv-color-accent,#1a56db);display:inline-block;max-width:100%;vertical-align:middle;color:var(--idv-color-text,#1f2937);font-family:var(--idv-font-family,system-ui,sans-serif);word-break:keep-all}
 :host([hidden]){display:none}
 :host(:disabled){opacity:.5}
 [part=base]{position:relative;display:flex;gap:var(--idv-motp-gap,.5rem)}

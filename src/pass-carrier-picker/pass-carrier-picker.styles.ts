@@ -14,6 +14,7 @@
  * - The focus indicator is an outline, which survives forced colours; a box-shadow does not.
  * - Without `--idv-font-family` the font is the page's (an unset variable makes the
  *   declaration inherit), as inside the gate, which sets its own.
+ * - Korean wraps between words (`word-break: keep-all`): "SKT 알뜰폰" never splits inside "알뜰폰".
  * - `[hidden]` is `!important` so that a page styling `::part(help)` cannot show an empty box.
  */
 import { css } from 'lit';
@@ -26,6 +27,8 @@ export const styles = css`
     container-type: inline-size;
     color: var(--idv-color-text, #1f2937);
     font-family: var(--idv-font-family);
+    word-break: keep-all;
+    overflow-wrap: break-word;
   }
   :host([hidden]),
   [hidden] {

@@ -23,6 +23,9 @@ export const baseStyles = css`
     font-family: var(--idv-font-family, system-ui, 'Apple SD Gothic Neo', 'Malgun Gothic', sans-serif);
     font-size: var(--idv-font-size, 1rem);
     line-height: 1.5;
+    /* Korean wraps between words, never inside one ("알뜰/폰"); a word too long for its box still breaks. */
+    word-break: keep-all;
+    overflow-wrap: break-word;
   }
   [hidden] {
     display: none !important;
