@@ -2,7 +2,7 @@
  * Styles of `<motp-input>`: adopted stylesheets only, nothing a strict CSP would block.
  *
  * The template ships as written (no CSS minifier runs on it, and `<motp-input>` alone has a
- * size budget, DESIGN §6), hence one rule per line without spaces and these notes outside it:
+ * size budget, docs/architecture.md, Budgets), hence one rule per line without spaces and these notes outside it:
  * - `input` lies on top of the boxes with invisible text, caret and selection, so clicks, touch,
  *   selection, paste and autofill all reach it; the boxes draw what it holds. Its z-index keeps
  *   it there even if a page positions the boxes through `::part(slot)`.

@@ -49,7 +49,7 @@ export class MotpInput extends LitElement {
   static override shadowRootOptions: ShadowRootInit = { mode: 'open', delegatesFocus: true };
   static formAssociated = true;
   // Declared here rather than with decorators: the decorator helpers would cost more than the
-  // rest of the element's logic when it is bundled alone (DESIGN §6). `disabled` keeps its own
+  // rest of the element's logic when it is bundled alone (docs/architecture.md, Budgets). `disabled` keeps its own
   // accessor; listing it lets Lit take over a value set before the element was defined.
   static override properties = {
     name: { reflect: true },

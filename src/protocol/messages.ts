@@ -1,4 +1,4 @@
-/** Request and answer bodies of protocol v1 (DESIGN §4). */
+/** Request and answer bodies of protocol v1 (docs/protocol.md). */
 import type { Carrier, PhoneMethod, Purpose, ResultMethod, VerifyMethod } from './constants.js';
 
 /** `GET /v1/config?purpose=…` → what the gate may offer this learner now. */
@@ -62,7 +62,7 @@ export interface TokenResponse {
   purpose: Purpose;
 }
 
-/** Claims of the result token; nothing else is in it (SECURITY 23). */
+/** Claims of the result token; nothing else is in it (docs/security.md rule 23). */
 export interface ResultTokenClaims {
   /** Issuer: the verification server's URL. */
   iss: string;
@@ -153,7 +153,7 @@ export interface PhoneStartRequest {
   purpose?: Purpose;
 }
 
-/** `POST /v1/phone/start` answer. The same whether or not the phone is known (SECURITY 22). */
+/** `POST /v1/phone/start` answer. The same whether or not the phone is known (docs/security.md rule 22). */
 export interface PhoneStartResponse {
   /** Transaction id: random, useless without the learner's session. */
   tx: string;

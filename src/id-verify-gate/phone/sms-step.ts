@@ -13,7 +13,7 @@ import { isCode } from '../../protocol/index.js';
 import { errorText } from '../error-text.js';
 import { PhoneStep } from './phone-step.js';
 
-/** Seconds before expiry at which the learner hears a warning (SECURITY 30: ≥ 20 s). */
+/** Seconds before expiry at which the learner hears a warning (docs/security.md rule 30: ≥ 20 s). */
 const WARN_AT = 30;
 
 /** @summary The SMS code step of `<id-verify-gate>`. */
@@ -76,7 +76,7 @@ export class PhoneSmsStep extends PhoneStep {
     this.error = this.p.codeExpired;
   }
 
-  /** After the tab was hidden, the server's clock decides what is left (SECURITY 14). */
+  /** After the tab was hidden, the server's clock decides what is left (docs/security.md rule 14). */
   private async resync() {
     const tx = this.flow.started?.tx;
     if (!this.client || !tx || this.dead) return;

@@ -2,7 +2,7 @@
  * The last step of every successful phone check, whatever the method: match the verified
  * person against the LMS account, then
  *
- * - for purpose `motp-unlock`, lift the learner's mOTP lock (DESIGN §2.4, SECURITY 1);
+ * - for purpose `motp-unlock`, lift the learner's mOTP lock (docs/security.md rule 1);
  * - while mOTP is unavailable, record the check as 대체인증 (substitute verification) for the
  *   HRD Korea report;
  *

@@ -1,5 +1,5 @@
 /**
- * What `POST /v1/phone/start` accepts (SECURITY 10, 16, 17), checked before anything is spent
+ * What `POST /v1/phone/start` accepts (docs/security.md rule 10, 16, 17), checked before anything is spent
  * — no captcha, no send, no throttle slot:
  *
  * - no string in the body but the phone may carry 8 or more digits once spaces, dashes and

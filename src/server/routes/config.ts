@@ -1,4 +1,4 @@
-/** `GET /v1/config`: what the gate may offer this learner now (DESIGN §4). */
+/** `GET /v1/config`: what the gate may offer this learner now (docs/protocol.md). */
 import type { Hono, MiddlewareHandler } from 'hono';
 import {
   CARRIERS,

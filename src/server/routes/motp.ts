@@ -27,7 +27,7 @@ export function registerMotp(app: Hono<AppEnv>, deps: MotpRouteDeps): void {
   app.post('/v1/motp/verify', deps.guards, async (c) => {
     const session = c.get('session');
     const body = parseJsonObject(c.get('rawBody'));
-    // Malformed input is refused before the attempt is charged (SECURITY 16).
+    // Malformed input is refused before the attempt is charged (docs/security.md rule 16).
     if (!isCode(body.otp)) throw invalidInput('otp', 'The code must be exactly 6 digits');
     const phone = normalizeKoreanMobile(body.phone);
     if (!phone) throw invalidInput('phone', 'The phone must be a Korean mobile number');
