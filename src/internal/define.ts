@@ -13,6 +13,6 @@ export function define(name: string, element: CustomElementConstructor, classNam
   else if (holder !== element) {
     // The one console line the elements write: the page's developer must see it.
     // eslint-disable-next-line no-console
-    console.warn(`<${name}> is already defined by class ${holder.name || '(anonymous)'}; id-verify's ${className} was not registered.`);
+    console.warn(`<${name}> is ${holder.name || 'another class'}, not id-verify's ${className}`);
   }
 }

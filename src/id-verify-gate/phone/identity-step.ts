@@ -7,8 +7,9 @@ import { css, html, nothing } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import { VerifyError } from '../../client/index.js';
 import { CountdownController } from '../../internal/countdown-controller.js';
-import { normalizeDigits, normalizeKoreanMobile } from '../../protocol/index.js';
+import { normalizeDigits } from '../../protocol/index.js';
 import { errorText } from '../error-text.js';
+import { maskedPhone, phoneChoice, selectMasked } from '../prefill.js';
 import { PhoneStep } from './phone-step.js';
 import type { CaptchaField } from './captcha-field.js';
 
@@ -51,8 +52,9 @@ export class PhoneIdentityStep extends PhoneStep {
     const name = this.field('name').value.trim();
     const number = this.field('number').value;
     const birth = sms ? `${normalizeDigits(this.field('birth').value)}-${normalizeDigits(this.field('digit').value)}` : undefined;
+    const phone = phoneChoice(number, this.config);
     if (!name) return this.refuse(p.nameInvalid, 'name');
-    if (!normalizeKoreanMobile(number)) return this.refuse(this.t.phoneInvalid, 'number');
+    if (!phone) return this.refuse(this.t.phoneInvalid, 'number');
     if (birth !== undefined && !/^\d{6}-\d$/.test(birth)) return this.refuse(p.birthInvalid, 'birth');
     if (!this.captcha.answer.trim()) {
       this.captchaError = p.captchaInput;
@@ -65,7 +67,7 @@ export class PhoneIdentityStep extends PhoneStep {
         carrier: this.flow.carrier!,
         method: this.flow.method!,
         name,
-        phone: number,
+        ...phone,
         ...(birth ? { birth } : {}),
         consent: true,
         captcha: { id: this.captcha.challengeId, answer: this.captcha.answer },
@@ -73,7 +75,7 @@ export class PhoneIdentityStep extends PhoneStep {
       });
       this.emit({ kind: 'next', patch: { name, number, started } });
     } catch (error) {
-      this.handleError(error instanceof VerifyError ? error : new VerifyError({ code: 'NETWORK', message: '' }, 0));
+      this.handleError(VerifyError.from(error));
     } finally {
       this.busy = false;
     }
@@ -108,7 +110,7 @@ export class PhoneIdentityStep extends PhoneStep {
       <form novalidate @submit=${this.handleSubmit}>
         <div class="field">
           <label for="name">${p.name}</label>
-          <input id="name" name="name" autocomplete="name" maxlength="30" .value=${this.flow.name ?? ''} />
+          <input id="name" name="name" autocomplete="name" maxlength="30" .value=${this.flow.name ?? this.config?.learner?.name ?? ''} />
         </div>
         ${sms
           ? html`<div class="field">
@@ -124,7 +126,7 @@ export class PhoneIdentityStep extends PhoneStep {
           : nothing}
         <div class="field">
           <label for="number">${p.number}</label>
-          <input id="number" name="number" type="tel" inputmode="tel" autocomplete="tel-national" maxlength="20" .value=${this.flow.number ?? ''} />
+          <input id="number" name="number" type="tel" inputmode="tel" autocomplete="tel-national" maxlength="20" .value=${this.flow.number ?? maskedPhone(this.config)} @focus=${selectMasked} />
         </div>
         <idv-captcha-field .error=${this.captchaError}></idv-captcha-field>
         <p class="message error" role="alert">${this.error}${this.wait.running ? ` (${this.wait.remaining})` : ''}</p>

@@ -1,10 +1,11 @@
 /**
  * Mobile only, the seed manual's 사진 2: name and phone first, then "인증하기" leads into the
- * phone check, which carries both along so the learner never types them twice.
+ * phone check, which carries both along so the learner never types them twice. Both start
+ * filled in from the session (the phone masked), so usually nothing is typed here at all.
  */
 import { html } from 'lit';
 import { state } from 'lit/decorators.js';
-import { normalizeKoreanMobile } from '../../protocol/index.js';
+import { maskedPhone, phoneChoice, selectMasked } from '../prefill.js';
 import { PhoneStep } from './phone-step.js';
 
 /** @summary The mobile phone-check intro of `<id-verify-gate>`. */
@@ -18,7 +19,7 @@ export class PhoneIntroStep extends PhoneStep {
     const number = (form.elements.namedItem('number') as HTMLInputElement).value;
     const p = this.p;
     if (!name) return this.refuse(p.nameInvalid, form, 'name');
-    if (!normalizeKoreanMobile(number)) return this.refuse(this.t.phoneInvalid, form, 'number');
+    if (!phoneChoice(number, this.config)) return this.refuse(this.t.phoneInvalid, form, 'number');
     this.emit({ kind: 'next', patch: { name, number } });
   }
 
@@ -37,11 +38,11 @@ export class PhoneIntroStep extends PhoneStep {
       <form novalidate @submit=${this.handleSubmit}>
         <div class="field">
           <label for="name">${p.name}</label>
-          <input id="name" name="name" type="text" autocomplete="name" maxlength="30" .value=${this.flow.name ?? ''} required />
+          <input id="name" name="name" type="text" autocomplete="name" maxlength="30" .value=${this.flow.name ?? this.config?.learner?.name ?? ''} required />
         </div>
         <div class="field">
           <label for="number">${p.number}</label>
-          <input id="number" name="number" type="tel" inputmode="tel" autocomplete="tel-national" maxlength="20" .value=${this.flow.number ?? ''} required />
+          <input id="number" name="number" type="tel" inputmode="tel" autocomplete="tel-national" maxlength="20" .value=${this.flow.number ?? maskedPhone(this.config)} @focus=${selectMasked} required />
         </div>
         <p class="message error" role="alert">${this.error}</p>
         <div class="actions">

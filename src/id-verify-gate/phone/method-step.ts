@@ -93,7 +93,7 @@ export class PhoneMethodStep extends PhoneStep {
       ${this.stages()}
       <h2 tabindex="-1">${p.carrierHeading}</h2>
       <form novalidate @submit=${this.handleSubmit}>
-        <pass-carrier-picker name="carrier" label=${p.carrierHeading} .labels=${p.carrierLabels ?? {}} .value=${this.flow.carrier ?? ''} mvno-help-url=${this.mvnoHelpUrl} mvno-help-text=${p.mvnoHelp}></pass-carrier-picker>
+        <pass-carrier-picker name="carrier" label=${p.carrierHeading} .carrierLabels=${p.carrierLabels ?? {}} .value=${this.flow.carrier ?? ''} mvno-help-url=${this.mvnoHelpUrl} mvno-help-text=${p.mvnoHelp}></pass-carrier-picker>
         <fieldset>
           <legend>${p.methodHeading}</legend>
           ${this.methods.map(

@@ -3,13 +3,13 @@
  * by the server. Shows attempts left after a wrong code, and the locked state (5 in a row)
  * with what unlocks it. One request at a time: a double click sends one.
  */
-import { css, html, nothing } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { css, html, nothing, type PropertyDeclarations } from 'lit';
 import { VerifyError } from '../../client/index.js';
-import { isCode, normalizeKoreanMobile } from '../../protocol/index.js';
+import { isCode } from '../../protocol/index.js';
 import { CountdownController } from '../../internal/countdown-controller.js';
 import type { MotpInput } from '../../motp-input/motp-input.js';
 import { errorText } from '../error-text.js';
+import { maskedPhone, phoneChoice, selectMasked } from '../prefill.js';
 import { StepBase } from '../step-base.js';
 import '../../motp-input/define.js';
 
@@ -30,25 +30,46 @@ export class MotpStep extends StepBase {
     `,
   ];
 
+  static override properties: PropertyDeclarations = {
+    phoneAvailable: { type: Boolean, attribute: 'phone-available' },
+    unlocked: { type: Boolean },
+    busy: { state: true },
+    error: { state: true },
+    codeInvalid: { state: true },
+    locked: { state: true },
+    upstreamDown: { state: true },
+  };
+
   private readonly wait = new CountdownController(this);
 
-  @query('motp-input') private codeInput!: MotpInput;
-  @query('#phone') private phoneInput!: HTMLInputElement;
-
   /** Whether a phone check is offered (help text, and the way out of the locked state). */
-  @property({ type: Boolean, attribute: 'phone-available' }) phoneAvailable = false;
+  phoneAvailable = false;
   /** Set when the learner comes back from a phone check that lifted the lock. */
-  @property({ type: Boolean }) unlocked = false;
+  unlocked = false;
 
-  @state() private busy = false;
-  @state() private error = '';
-  @state() private codeInvalid = false;
-  @state() private locked = false;
+  private busy = false;
+  private error = '';
+  private codeInvalid = false;
+  private locked = false;
   /** mOTP's upstream failed: the phone check is offered in its place (대체인증). */
-  @state() private upstreamDown = false;
+  private upstreamDown = false;
+  /** The config the lock was last read from. */
+  private lockReadFrom?: unknown;
 
-  override willUpdate(changed: Map<PropertyKey, unknown>) {
-    if (changed.has('config') && this.config?.motp.locked && !this.unlocked) this.locked = true;
+  private get codeInput() {
+    return this.renderRoot.querySelector<MotpInput>('motp-input')!;
+  }
+
+  private get phoneInput() {
+    return this.renderRoot.querySelector<HTMLInputElement>('#phone')!;
+  }
+
+  override willUpdate() {
+    // A learner already locked (in an earlier session) opens on the locked panel.
+    if (this.config !== this.lockReadFrom) {
+      this.lockReadFrom = this.config;
+      if (this.config?.motp.locked && !this.unlocked) this.locked = true;
+    }
   }
 
   private async handleSubmit(event: Event) {
@@ -57,14 +78,15 @@ export class MotpStep extends StepBase {
     const t = this.t;
     const otp = this.codeInput.value;
     if (!isCode(otp)) return this.fail(t.codeIncomplete, this.codeInput);
-    if (!normalizeKoreanMobile(this.phoneInput.value)) return this.fail(t.phoneInvalid, this.phoneInput);
+    const phone = phoneChoice(this.phoneInput.value, this.config);
+    if (!phone) return this.fail(t.phoneInvalid, this.phoneInput);
     this.busy = true;
     this.error = '';
     try {
-      const result = await this.client.verifyMotp({ otp, phone: this.phoneInput.value });
+      const result = await this.client.verifyMotp({ otp, ...phone });
       this.emit({ kind: 'verified', result });
     } catch (error) {
-      this.handleError(error instanceof VerifyError ? error : new VerifyError({ code: 'NETWORK', message: String(error) }, 0));
+      this.handleError(VerifyError.from(error));
     } finally {
       this.busy = false;
     }
@@ -143,6 +165,8 @@ export class MotpStep extends StepBase {
             placeholder=${t.phonePlaceholder}
             maxlength="20"
             required
+            .value=${maskedPhone(this.config)}
+            @focus=${selectMasked}
           />
         </div>
         <p class="message error" role="alert">${this.error}${waiting ? ` (${this.wait.remaining})` : ''}</p>

@@ -5,6 +5,7 @@ import {
   LIMITS,
   PURPOSES,
   VERIFY_METHODS,
+  maskPhone,
   type ConfigResponse,
   type Purpose,
   type VerifyMethod,
@@ -71,6 +72,8 @@ export function registerConfig(app: Hono<AppEnv>, deps: ConfigDeps): void {
       // `/v1/phone/start` always asks for one.
       captcha: { required: true },
       serverTime: now,
+      // What the forms may show: the name, and the phone masked (docs/security.md rule 31).
+      learner: { name: session.name, phone: maskPhone(session.phone) },
     };
     return jsonResponse(body);
   });

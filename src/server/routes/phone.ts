@@ -73,7 +73,7 @@ export function registerPhone(app: Hono<AppEnv>, deps: PhoneRouteDeps): void {
 
   app.post('/v1/phone/start', deps.guards, async (c) => {
     const body = parseJsonObject(c.get('rawBody'));
-    const fields = readPhoneStart(body, deps.provider.methods, kstDate(deps.clock()));
+    const fields = readPhoneStart(body, deps.provider.methods, kstDate(deps.clock()), c.get('session').phone);
     if ('ok' in fields) throw refusalError(fields);
     const started = await deps.starter.start(c.get('session'), fields, ipOf(c));
     if (!started.ok) throw refusalError(started);
