@@ -12,6 +12,7 @@ import { VerifyClient, VerifyError } from '../client/index.js';
 import { IdVerifyCancelEvent, IdVerifyFailureEvent, IdVerifySkipEvent, IdVerifySuccessEvent } from '../events.js';
 import { isEnglish, loadEnglish, resolveTranslation, type Translation } from '../i18n/index.js';
 import { VERIFY_METHODS, type ConfigResponse, type Purpose, type VerifyMethod } from '../protocol/index.js';
+import { states } from '../internal/reactive-state.js';
 import { baseStyles } from '../styles/base.js';
 import { errorText } from './error-text.js';
 import { gateStyles } from './id-verify-gate.styles.js';
@@ -26,14 +27,7 @@ export type { GateStep } from './gate-flow.js';
 type PhoneChunk = typeof import('./phone/define.js');
 
 /** The gate's own reactive state (kept apart so the manifest does not list it as attributes). */
-const INTERNAL_STATE: PropertyDeclarations = {
-  activeClient: { state: true },
-  config: { state: true },
-  t: { state: true },
-  flow: { state: true },
-  narrow: { state: true },
-  phoneChunk: { state: true },
-};
+const INTERNAL_STATE = states('activeClient', 'config', 't', 'flow', 'narrow', 'phoneChunk');
 
 /** Containers narrower than this get the mobile layout (the seed manual's 사진 1 / 사진 2). */
 const MOBILE_MAX_WIDTH = 480;

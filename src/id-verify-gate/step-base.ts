@@ -1,14 +1,13 @@
 /**
- * What every step shares: the gate's client, config and strings from context, a heading the
- * gate focuses on arrival, and one way to talk to the gate.
+ * What every step shares: its link to the gate (strings, client, config), the flow and layout
+ * the gate hands it, "이전" / "취소", and one way to ask the gate for a transition.
  */
-import { LitElement, html, type PropertyDeclarations } from 'lit';
-import { ContextConsumer } from '@lit/context';
-import { clientContext, configContext, localeContext } from '../context.js';
+import { LitElement, html, nothing, type PropertyDeclarations } from 'lit';
 import type { VerifyClient } from '../client/index.js';
-import { ko, type PhoneStrings, type Translation } from '../i18n/index.js';
+import type { PhoneStrings, Translation } from '../i18n/index.js';
 import type { ConfigResponse } from '../protocol/index.js';
 import { baseStyles } from '../styles/base.js';
+import { GateLink } from './gate-link.js';
 import type { PhoneFlow } from './phone-flow.js';
 import { StepEvent, type StepAction } from './step-event.js';
 
@@ -18,10 +17,7 @@ export class StepBase extends LitElement {
   // Declared without decorators: their helpers would cost the script-tag file more than this list.
   static override properties: PropertyDeclarations = { flow: { attribute: false }, mobile: { type: Boolean } };
 
-  // Each consumer re-renders the step when the gate provides a new value.
-  private readonly locale = new ContextConsumer(this, { context: localeContext, subscribe: true });
-  private readonly clientFromGate = new ContextConsumer(this, { context: clientContext, subscribe: true });
-  private readonly configFromGate = new ContextConsumer(this, { context: configContext, subscribe: true });
+  private readonly gate = new GateLink(this);
 
   /** The phone path's state so far (phone steps only). */
   flow: Partial<PhoneFlow> = {};
@@ -30,17 +26,17 @@ export class StepBase extends LitElement {
 
   /** The strings of the gate's language. */
   protected get t(): Translation {
-    return this.locale.value ?? ko;
+    return this.gate.t;
   }
 
   /** The gate's client. */
   protected get client(): VerifyClient | undefined {
-    return this.clientFromGate.value;
+    return this.gate.client;
   }
 
   /** What the server offers this learner now. */
   protected get config(): ConfigResponse | undefined {
-    return this.configFromGate.value;
+    return this.gate.config;
   }
 
   /** Phone-path strings: present once the phone steps (which alone use them) have loaded. */
@@ -48,15 +44,22 @@ export class StepBase extends LitElement {
     return this.t.phone!;
   }
 
-  /** Moves focus to the step's heading (the gate calls it on arrival). */
-  focusHeading() {
-    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
-  }
-
   /** "이전" and "취소", offered on every step after consent. */
   protected navigation() {
     return html`<button type="button" @click=${() => this.emit({ kind: 'back' })}>${this.t.back}</button>
       <button type="button" @click=${() => this.emit({ kind: 'cancel' })}>${this.t.cancel}</button>`;
+  }
+
+  /**
+   * The end of a step's form: its error line, its submit button (`label`; off while `disabled`,
+   * `aria-disabled` while `busy`), any `more` buttons, then "이전" and "취소".
+   */
+  protected submitActions(error: unknown, label: string, { disabled = false, busy = false } = {}, more: unknown = nothing) {
+    return html`<p class="message error" role="alert">${error}</p>
+      <div class="actions">
+        <button class="primary" type="submit" ?disabled=${disabled} aria-disabled=${busy ? 'true' : 'false'}>${label}</button>
+        ${more} ${this.navigation()}
+      </div>`;
   }
 
   /** Asks the gate for a transition. */

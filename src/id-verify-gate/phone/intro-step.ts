@@ -5,11 +5,14 @@
  */
 import { html } from 'lit';
 import { state } from 'lit/decorators.js';
-import { maskedPhone, phoneChoice, selectMasked } from '../prefill.js';
-import { PhoneStep } from './phone-step.js';
+import { nameField, phoneChoice, phoneField } from '../prefill.js';
+import { StepBase } from '../step-base.js';
+import { stageIndicator, stageStyles } from './stage-indicator.js';
 
 /** @summary The mobile phone-check intro of `<id-verify-gate>`. */
-export class PhoneIntroStep extends PhoneStep {
+export class PhoneIntroStep extends StepBase {
+  static override styles = [...StepBase.styles, stageStyles];
+
   @state() private error = '';
 
   private handleSubmit(event: SubmitEvent) {
@@ -31,24 +34,14 @@ export class PhoneIntroStep extends PhoneStep {
   override render() {
     const p = this.p;
     return html`
-      ${this.stages()}
+      ${stageIndicator(this.p, 1)}
       <h2 tabindex="-1">${p.introHeading}</h2>
       <p>${p.introBody}</p>
       <p class="help">${p.introNote}</p>
       <form novalidate @submit=${this.handleSubmit}>
-        <div class="field">
-          <label for="name">${p.name}</label>
-          <input id="name" name="name" type="text" autocomplete="name" maxlength="30" .value=${this.flow.name ?? this.config?.learner?.name ?? ''} required />
-        </div>
-        <div class="field">
-          <label for="number">${p.number}</label>
-          <input id="number" name="number" type="tel" inputmode="tel" autocomplete="tel-national" maxlength="20" .value=${this.flow.number ?? maskedPhone(this.config)} @focus=${selectMasked} required />
-        </div>
-        <p class="message error" role="alert">${this.error}</p>
-        <div class="actions">
-          <button class="primary" type="submit">${p.start}</button>
-          ${this.navigation()}
-        </div>
+        ${nameField(p.name, this.config, this.flow.name)}
+        ${phoneField('number', p.number, this.t.phonePlaceholder, this.config, this.flow.number)}
+        ${this.submitActions(this.error, p.start)}
       </form>
     `;
   }

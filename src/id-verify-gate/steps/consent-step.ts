@@ -4,6 +4,7 @@
  */
 import { css, html, nothing, type PropertyDeclarations } from 'lit';
 import type { VerifyMethod } from '../../protocol/index.js';
+import { states } from '../../internal/reactive-state.js';
 import { StepBase } from '../step-base.js';
 
 /**
@@ -46,7 +47,7 @@ export class ConsentStep extends StepBase {
     methods: { attribute: false },
     agreed: { type: Boolean },
     phoneSwitch: { type: Boolean, attribute: 'phone-switch' },
-    showRequired: { state: true },
+    ...states('showRequired'),
   };
 
   /** Methods to offer, in order. */

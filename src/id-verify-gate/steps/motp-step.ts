@@ -4,12 +4,14 @@
  * with what unlocks it. One request at a time: a double click sends one.
  */
 import { css, html, nothing, type PropertyDeclarations } from 'lit';
-import { VerifyError } from '../../client/index.js';
+import type { VerifyError } from '../../client/index.js';
 import { isCode } from '../../protocol/index.js';
 import { CountdownController } from '../../internal/countdown-controller.js';
+import { OneRequest } from '../../internal/one-request.js';
+import { states } from '../../internal/reactive-state.js';
 import type { MotpInput } from '../../motp-input/motp-input.js';
 import { errorText } from '../error-text.js';
-import { maskedPhone, phoneChoice, selectMasked } from '../prefill.js';
+import { phoneChoice, phoneField } from '../prefill.js';
 import { StepBase } from '../step-base.js';
 import '../../motp-input/define.js';
 
@@ -33,21 +35,17 @@ export class MotpStep extends StepBase {
   static override properties: PropertyDeclarations = {
     phoneAvailable: { type: Boolean, attribute: 'phone-available' },
     unlocked: { type: Boolean },
-    busy: { state: true },
-    error: { state: true },
-    codeInvalid: { state: true },
-    locked: { state: true },
-    upstreamDown: { state: true },
+    ...states('error', 'codeInvalid', 'locked', 'upstreamDown'),
   };
 
   private readonly wait = new CountdownController(this);
+  private readonly request = new OneRequest(this);
 
   /** Whether a phone check is offered (help text, and the way out of the locked state). */
   phoneAvailable = false;
   /** Set when the learner comes back from a phone check that lifted the lock. */
   unlocked = false;
 
-  private busy = false;
   private error = '';
   private codeInvalid = false;
   private locked = false;
@@ -74,22 +72,20 @@ export class MotpStep extends StepBase {
 
   private async handleSubmit(event: Event) {
     event.preventDefault();
-    if (this.busy || this.wait.running || !this.client) return;
+    const client = this.client;
+    if (this.wait.running || !client) return;
     const t = this.t;
     const otp = this.codeInput.value;
     if (!isCode(otp)) return this.fail(t.codeIncomplete, this.codeInput);
     const phone = phoneChoice(this.phoneInput.value, this.config);
     if (!phone) return this.fail(t.phoneInvalid, this.phoneInput);
-    this.busy = true;
-    this.error = '';
-    try {
-      const result = await this.client.verifyMotp({ otp, ...phone });
-      this.emit({ kind: 'verified', result });
-    } catch (error) {
-      this.handleError(VerifyError.from(error));
-    } finally {
-      this.busy = false;
-    }
+    await this.request.run(
+      async () => {
+        this.error = '';
+        this.emit({ kind: 'verified', result: await client.verifyMotp({ otp, ...phone }) });
+      },
+      (error) => this.handleError(error),
+    );
   }
 
   private handleError(error: VerifyError) {
@@ -139,6 +135,7 @@ export class MotpStep extends StepBase {
   private renderForm() {
     const t = this.t;
     const waiting = this.wait.running;
+    const busy = this.request.busy;
     return html`
       <p id="instruction">${t.motpInstruction}</p>
       ${this.unlocked ? html`<p class="message ok" role="status">${t.unlocked}</p>` : nothing}
@@ -154,31 +151,15 @@ export class MotpStep extends StepBase {
             @input=${() => (this.codeInvalid = false)}
           ></motp-input>
         </div>
-        <div class="field">
-          <label for="phone">${t.memberPhoneLabel}</label>
-          <input
-            id="phone"
-            name="phone"
-            type="tel"
-            inputmode="tel"
-            autocomplete="tel-national"
-            placeholder=${t.phonePlaceholder}
-            maxlength="20"
-            required
-            .value=${maskedPhone(this.config)}
-            @focus=${selectMasked}
-          />
-        </div>
-        <p class="message error" role="alert">${this.error}${waiting ? ` (${this.wait.remaining})` : ''}</p>
-        <div class="actions">
-          <button class="primary" type="submit" ?disabled=${waiting} aria-disabled=${this.busy ? 'true' : 'false'}>
-            ${this.busy ? t.verifying : t.verify}
-          </button>
-          ${this.phoneAvailable && (this.mobile || this.upstreamDown)
+        ${phoneField('phone', t.memberPhoneLabel, t.phonePlaceholder, this.config)}
+        ${this.submitActions(
+          html`${this.error}${waiting ? ` (${this.wait.remaining})` : ''}`,
+          busy ? t.verifying : t.verify,
+          { disabled: waiting, busy },
+          this.phoneAvailable && (this.mobile || this.upstreamDown)
             ? html`<button type="button" @click=${() => this.emit({ kind: 'phone', unlock: false })}>${t.switchToPhone}</button>`
-            : nothing}
-          ${this.navigation()}
-        </div>
+            : nothing,
+        )}
       </form>
       <ol class="help">
         ${t.motpHelp.map((line) => html`<li>${line}</li>`)}
