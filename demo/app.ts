@@ -20,6 +20,9 @@ import { STRICT_CSP } from './csp.js';
 /** The demo learner (the seed manual's example member). */
 export const DEMO_LEARNER = { name: '홍길동', phone: '010-1234-5678', birth: '900101-1' } as const;
 
+/** The demo course, lesson 1: what HRD Korea receives as COURSE_AGENT_PK, CLASS_AGENT_PK and CLASS_TME. */
+export const DEMO_COURSE = { coursePk: 'DEMO-COURSE', classPk: 'DEMO-COURSE-2025-1', classTime: '01' } as const;
+
 const AUDIENCE = 'demo-lms';
 const CONTENT_TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -84,7 +87,7 @@ export function createDemoApp({ origin, distDir, scriptDir, verify: extra = {} }
     if (!/^[\w-]{1,64}$/.test(learner)) return undefined;
     const purpose = query('purpose') === 'daily' ? 'daily' : 'course-start';
     const phone = phoneOf(learner);
-    const { session, nonce } = await verify.createSession({ subject: learner, ...DEMO_LEARNER, phone, purpose });
+    const { session, nonce } = await verify.createSession({ subject: learner, ...DEMO_LEARNER, phone, purpose, course: DEMO_COURSE });
     const pageId = crypto.randomUUID();
     pages.set(pageId, { nonce, subject: learner });
     return (await template)

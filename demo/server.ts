@@ -2,9 +2,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import { envFlag } from '../src/server/index.js';
 import { createDemoApp } from './app.js';
 import { startupBanner } from './banner.js';
+import { setupDemoMotp } from './motp-setup.js';
 
 const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST ?? '127.0.0.1';
@@ -14,14 +14,11 @@ if (!existsSync(join(distDir, 'index.html'))) {
   process.exit(1);
 }
 const origin = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
-const app = createDemoApp({
-  origin,
-  distDir,
-  scriptDir: join(import.meta.dirname, '..', 'dist'),
-  verify: { devRoutesWithRealProviders: envFlag(process.env, 'IDV_DEV_ROUTES') },
-});
+const motp = await setupDemoMotp(process.env);
+const app = createDemoApp({ origin, distDir, scriptDir: join(import.meta.dirname, '..', 'dist'), verify: motp.verify });
 const server = serve({ fetch: app.fetch, hostname: host, port }, () => {
-  console.log(startupBanner(origin, { devRoutes: app.verify.devRoutes }));
+  console.log(startupBanner(origin, { devRoutes: app.verify.devRoutes, motp: motp.label }));
 });
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.close(() => process.exit(0)));
+const stop = () => server.close(() => void motp.close().finally(() => process.exit(0)));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, stop);

@@ -14,7 +14,6 @@ const session: Session = {
   phone: '01012345678',
   purpose: 'login',
   nonce: 'n',
-  context: {},
 };
 
 function verifierWith(provider: MotpProvider) {
