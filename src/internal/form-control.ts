@@ -41,6 +41,41 @@ export interface FormControl {
 /** How a control is invalid now: the flags, the message, and where the browser points its bubble. */
 export type OwnValidity = [flags: ValidityStateFlags, message: string, anchor?: HTMLElement];
 
+type AbstractConstructor<T> = abstract new (...args: any[]) => T; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/**
+ * What the mixin adds to a control, as a named type: declaration files cannot name the mixin's
+ * own (anonymous) class when it has protected members.
+ */
+export declare abstract class FormControlMembers implements FormControl {
+  name: string;
+  abstract value: string;
+  required: boolean;
+  disabled: boolean;
+  readonly form: HTMLFormElement | null;
+  readonly labels: NodeList;
+  readonly validity: ValidityState;
+  readonly validationMessage: string;
+  readonly willValidate: boolean;
+  checkValidity(): boolean;
+  reportValidity(): boolean;
+  setCustomValidity(message: string): void;
+  /** Restores the `value` attribute (empty when none) when the form is reset. */
+  formResetCallback(): void;
+  /** Follows the `disabled` attribute and any disabled `<fieldset>` around the control. */
+  formDisabledCallback(): void;
+  /** Puts back the value the browser saved (back/forward navigation, session restore). */
+  formStateRestoreCallback(state: string | File | FormData | null): void;
+  /** How the control is invalid, its custom message aside. */
+  protected abstract ownValidity(): OwnValidity;
+  /** What the form submits: the value (an empty one too, as a text field does); null submits nothing. */
+  protected submittedValue(): string | null;
+  /** Hands the form the current value and validity; call it whenever either may have changed. */
+  protected syncForm(): void;
+  /** Submits the form as Enter in a native field would. */
+  protected submitForm(): void;
+}
+
 /**
  * Adds form participation to `Base`. The control implements `value` (setting it calls
  * `syncForm()`) and `ownValidity()`, and renders its inner control disabled while
@@ -148,5 +183,5 @@ export function FormControlMixin<Base extends LitElementClass>(Base: Base) {
       this.syncForm();
     }
   }
-  return FormControlElement;
+  return FormControlElement as unknown as AbstractConstructor<FormControlMembers> & Base;
 }
