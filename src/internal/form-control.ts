@@ -10,12 +10,21 @@ import type { LitElement, PropertyDeclarations } from 'lit';
 /** What the mixin needs from the class it extends (a Lit element). */
 type LitElementClass = abstract new (...args: any[]) => LitElement; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-/** The standard members a form control offers, as native fields do. */
-export interface FormControl {
+/** How a control is invalid now: the flags, the message, and where the browser points its bubble. */
+export type OwnValidity = [flags: ValidityStateFlags, message: string, anchor?: HTMLElement];
+
+type AbstractConstructor<T> = abstract new (...args: any[]) => T; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/**
+ * The standard members a form control offers, as native fields do, and the hooks a control
+ * implements. A named type, because declaration files cannot name the mixin's own (anonymous)
+ * class when it has protected members.
+ */
+export declare abstract class FormControlMembers {
   /** Name under which the value is submitted with the form. */
   name: string;
   /** The submitted value; '' for none. */
-  value: string;
+  abstract value: string;
   /** An empty control makes its form invalid. */
   required: boolean;
   /** Turns the control off; a disabled control is not submitted (a disabled `<fieldset>` does the same). */
@@ -35,30 +44,6 @@ export interface FormControl {
   /** Like `checkValidity()`, and shows the browser's message at the control when invalid. */
   reportValidity(): boolean;
   /** Marks the control invalid with `message` (e.g. the server refused it); '' clears it. */
-  setCustomValidity(message: string): void;
-}
-
-/** How a control is invalid now: the flags, the message, and where the browser points its bubble. */
-export type OwnValidity = [flags: ValidityStateFlags, message: string, anchor?: HTMLElement];
-
-type AbstractConstructor<T> = abstract new (...args: any[]) => T; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-/**
- * What the mixin adds to a control, as a named type: declaration files cannot name the mixin's
- * own (anonymous) class when it has protected members.
- */
-export declare abstract class FormControlMembers implements FormControl {
-  name: string;
-  abstract value: string;
-  required: boolean;
-  disabled: boolean;
-  readonly form: HTMLFormElement | null;
-  readonly labels: NodeList;
-  readonly validity: ValidityState;
-  readonly validationMessage: string;
-  readonly willValidate: boolean;
-  checkValidity(): boolean;
-  reportValidity(): boolean;
   setCustomValidity(message: string): void;
   /** Restores the `value` attribute (empty when none) when the form is reset. */
   formResetCallback(): void;
@@ -82,7 +67,7 @@ export declare abstract class FormControlMembers implements FormControl {
  * `matches(':disabled')`, which covers the attribute and a disabled `<fieldset>`.
  */
 export function FormControlMixin<Base extends LitElementClass>(Base: Base) {
-  abstract class FormControlElement extends Base implements FormControl {
+  abstract class FormControlElement extends Base {
     static formAssociated = true;
     // `disabled` is an accessor over the attribute (below); listing it lets Lit take over a value
     // set before the element was defined, and re-render when it changes.
@@ -107,6 +92,7 @@ export function FormControlMixin<Base extends LitElementClass>(Base: Base) {
       return this.value;
     }
 
+    /** Turns the control off; a disabled control is not submitted (a disabled `<fieldset>` does the same). */
     get disabled(): boolean {
       return this.hasAttribute('disabled');
     }
@@ -116,34 +102,42 @@ export function FormControlMixin<Base extends LitElementClass>(Base: Base) {
       this.toggleAttribute('disabled', Boolean(next));
     }
 
+    /** The form the control belongs to, or null. */
     get form(): HTMLFormElement | null {
       return this.#internals.form;
     }
 
+    /** The `<label>` elements of the control. */
     get labels(): NodeList {
       return this.#internals.labels;
     }
 
+    /** Its validity flags. */
     get validity(): ValidityState {
       return this.#internals.validity;
     }
 
+    /** Why it is invalid, or ''. */
     get validationMessage(): string {
       return this.#internals.validationMessage;
     }
 
+    /** Whether the form validates it (not while disabled or readonly). */
     get willValidate(): boolean {
       return this.#internals.willValidate;
     }
 
+    /** True when valid; otherwise fires `invalid` at the control and returns false. */
     checkValidity(): boolean {
       return this.#internals.checkValidity();
     }
 
+    /** Like `checkValidity()`, and shows the browser's message at the control when invalid. */
     reportValidity(): boolean {
       return this.#internals.reportValidity();
     }
 
+    /** Marks the control invalid with `message` (e.g. the server refused it); '' clears it. */
     setCustomValidity(message: string): void {
       this.#customMessage = message;
       this.syncForm();

@@ -4,11 +4,11 @@
  * setCustomValidity, labels, required.
  */
 import { expect, fixture, oneEvent } from '@open-wc/testing';
-import type { FormControl } from '../../src/internal/form-control.js';
+import type { FormControlMembers } from '../../src/internal/form-control.js';
 import '../../src/motp-input/define.js';
 import '../../src/pass-carrier-picker/define.js';
 
-type Control = HTMLElement & FormControl & { updateComplete: Promise<unknown> };
+type Control = HTMLElement & FormControlMembers & { updateComplete: Promise<unknown> };
 
 const CONTROLS = [
   {
