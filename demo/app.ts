@@ -42,6 +42,8 @@ export interface DemoOptions {
   scriptDir: string;
   /** Options for the verification API beyond the demo's own (providers, dev routes beside them). */
   verify?: Partial<VerifyAppOptions>;
+  /** Fakes of outside services running in this process, name → URL: told to tests at `/dev/fakes`. */
+  fakes?: Record<string, string>;
 }
 
 /** The demo: its fetch handler, and the verification API inside it. */
@@ -53,7 +55,7 @@ export interface DemoApp {
 }
 
 /** Builds the demo's fetch handler. */
-export function createDemoApp({ origin, distDir, scriptDir, verify: extra = {} }: DemoOptions): DemoApp {
+export function createDemoApp({ origin, distDir, scriptDir, verify: extra = {}, fakes = {} }: DemoOptions): DemoApp {
   const verify = createVerifyApp({ issuer: `${origin}/api`, audience: AUDIENCE, basePath: '/api', simulator: true, ...extra });
   const replay = createMemoryReplayGuard();
   /** Page id → the nonce of the session minted for that page (what an LMS keeps server-side). */
@@ -120,6 +122,9 @@ export function createDemoApp({ origin, distDir, scriptDir, verify: extra = {} }
   });
 
   app.get('/phone', async (c) => c.body(await page('phone.html'), 200, htmlHeaders));
+
+  // Where the in-process fakes listen (their SMS inboxes, what they received), for tests.
+  app.get('/dev/fakes', (c) => (Object.keys(fakes).length > 0 ? c.json(fakes) : c.notFound()));
 
   // The LMS server's side: verify the token before trusting the page's claim of success.
   app.post('/lms/verify-token', async (c) => {

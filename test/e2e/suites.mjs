@@ -18,6 +18,8 @@
 export const E2E_SUITES = {
   default: { testDir: 'test/e2e', testIgnore: ['**/suites/**'], env: {}, port: 8181 },
   hrdk: { testDir: 'test/e2e/suites/hrdk', env: { IDV_MOTP: 'hrdk-fake' }, port: 8182 },
+  nice: { testDir: 'test/e2e/suites/nice', env: { IDV_PHONE: 'nice-fake' }, port: 8183 },
+  portone: { testDir: 'test/e2e/suites/portone', env: { IDV_PHONE: 'portone-fake' }, port: 8184 },
 };
 
 /**
