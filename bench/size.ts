@@ -2,7 +2,8 @@
  * `npm run size`: min+gzip (-9) sizes of what pages download, against the budgets. "Initial" is
  * what a page downloads before the learner does anything: the entry file and every chunk it
  * imports statically. Chunks loaded on demand (the phone path, the QR generator) are listed
- * apart. Exits non-zero over budget. Results are recorded in bench/RESULTS.md.
+ * apart. Exits non-zero over the budgets of docs/architecture.md. Results are recorded in
+ * bench/RESULTS.md.
  *
  * Two kinds of page: one with the script-tag file (built from src/script.ts as the package's
  * `dist/id-verify.js` is), and a user's Vite build importing one per-element entry from the

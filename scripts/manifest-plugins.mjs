@@ -1,7 +1,8 @@
 // Plugins of the custom-elements manifest analyzer (custom-elements-manifest.config.mjs). The
-// analyzer reads elements out of the code and guesses some things wrong for us: an event for
-// every `dispatchEvent(new X(arg))` named after `arg`, a tag called "name" for a `define(name,
-// element)` loop over the gate's internal steps, and paths to sources the package does not ship.
+// analyzer reads elements out of the code and gets some things wrong for us: it misses the
+// registrations made through our `define()` helper, writes an event for every
+// `dispatchEvent(new X(arg))` named after `arg`, lists the gate's internal steps as if pages
+// used them, and gives paths to sources the package does not ship.
 
 import { readFileSync } from 'node:fs';
 
@@ -21,6 +22,30 @@ function publicTags() {
 
 /** `src/x/y.ts`, `/src/x/y.js` → `src/x/y` (how modules and references name one file). */
 const moduleKey = (path) => path.replace(/^\//, '').replace(/\.(ts|js)$/, '');
+
+/**
+ * Registrations through our `define(name, Class)` helper (src/internal/define.ts), which the
+ * analyzer does not know: it only reads `customElements.define(…)` calls. Each becomes a
+ * `custom-element-definition`, as the analyzer writes for those.
+ */
+export function defineHelperCalls() {
+  return {
+    name: 'id-verify:define-helper-calls',
+    analyzePhase({ ts, node, moduleDoc, context }) {
+      if (node.kind !== ts.SyntaxKind.CallExpression || !ts.isIdentifier(node.expression) || node.expression.text !== 'define') return;
+      const helper = context.imports?.find((entry) => entry.name === 'define');
+      if (!helper?.importPath?.endsWith('internal/define.js')) return;
+      const [tag, element] = node.arguments;
+      if (!tag || !element || !ts.isStringLiteral(tag) || !ts.isIdentifier(element)) return;
+      const imported = context.imports?.find((entry) => entry.name === element.text);
+      const module = imported ? new URL(imported.importPath, `file:///${moduleDoc.path}`).pathname : moduleDoc.path;
+      moduleDoc.exports = [
+        ...(moduleDoc.exports ?? []),
+        { kind: 'custom-element-definition', name: tag.text, declaration: { name: element.text, module } },
+      ];
+    },
+  };
+}
 
 /** Names declared by the `@fires` / `@event` lines above a class. */
 function documentedEventNames(ts, node) {

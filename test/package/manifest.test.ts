@@ -51,9 +51,19 @@ function moduleGraph(entry: string): string[] {
   return [...seen];
 }
 
-/** Theme tokens (`--idv-*`) the modules read with `var()`. */
-const tokensUsed = (files: string[]) =>
-  new Set(files.flatMap((file) => [...readFileSync(join(root, file), 'utf8').matchAll(/var\((--idv-[\w-]+)/g)].map((m) => m[1]!)));
+/**
+ * Theme tokens (`--idv-*`) the modules' styles take effect through: read with `var()` where a
+ * style uses them, or mapped to a private alias (`--_muted: var(--idv-color-muted, …)`, the
+ * shared token file) that some style of the element then reads.
+ */
+function tokensUsed(files: string[]): Set<string> {
+  const text = files.map((file) => readFileSync(join(root, file), 'utf8')).join('\n');
+  const aliasDefinition = /(--_[\w-]+)\s*:\s*var\((--idv-[\w-]+)/g;
+  const aliases = new Map([...text.matchAll(aliasDefinition)].map((m) => [m[1]!, m[2]!] as const));
+  const direct = [...text.replace(aliasDefinition, '').matchAll(/var\((--idv-[\w-]+)/g)].map((m) => m[1]!);
+  const throughAliases = [...text.matchAll(/var\((--_[\w-]+)/g)].map((m) => aliases.get(m[1]!)).filter((t): t is string => !!t);
+  return new Set([...direct, ...throughAliases]);
+}
 
 /** Parts an element's own template exposes: `part="…"` / `part=${… '…' …}` and `exportparts`. */
 function partsExposed(file: string): Set<string> {
@@ -74,7 +84,7 @@ function typedEventNames(): Map<string, string> {
   const names = new Map<string, string>();
   for (const file of ['src/events.ts', 'src/motp-input/events.ts']) {
     const text = readFileSync(join(root, file), 'utf8');
-    for (const [, cls, name] of text.matchAll(/class (\w+) extends Event \{[^]*?static readonly eventName = '([\w-]+)'/g)) names.set(cls!, name!);
+    for (const [, cls, name] of text.matchAll(/class (\w+) extends \w*Event \{[^]*?static readonly eventName = '([\w-]+)'/g)) names.set(cls!, name!);
   }
   return names;
 }
