@@ -21,8 +21,13 @@ describe('the packed packages', () => {
   const projects: string[] = [];
   let browser: Browser | undefined;
 
+  /** A project with only the widget installed, shared by the tests that need one. */
+  let widgetProject: string;
+
   before(() => {
     tarballs = packedTarballs();
+    widgetProject = installProject({ 'id-verify': `file:${tarballs.widget}` });
+    projects.push(widgetProject);
   });
   after(async () => {
     await browser?.close();
@@ -46,16 +51,13 @@ describe('the packed packages', () => {
   });
 
   test('a widget-only install brings lit and nothing of the server', () => {
-    const dir = installProject({ 'id-verify': `file:${tarballs.widget}` });
-    projects.push(dir);
-    const names = [...installedPackages(dir).keys()];
+    const names = [...installedPackages(widgetProject).keys()];
     assert.deepEqual(names.filter((name) => !WIDGET_ALLOWED.test(name)), [], `unexpected: ${names.join(', ')}`);
     for (const server of ['hono', 'jose', 'otplib', '@hono/node-server', 'qrcode', 'yargs', 'pngjs']) assert.ok(!names.includes(server), server);
   });
 
   test('each per-element entry, bundled by a user with Vite, defines its element and not the others', async () => {
-    const dir = installProject({ 'id-verify': `file:${tarballs.widget}` });
-    projects.push(dir);
+    const dir = widgetProject;
     browser = await chromium.launch({ executablePath: requireChromium(), args: CHROMIUM_ARGS });
     const tags = ['id-verify-gate', 'motp-input', 'pass-carrier-picker'];
     const defined: Record<string, string[]> = {};
