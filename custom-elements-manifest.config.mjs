@@ -7,5 +7,8 @@ export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/server/**', 'src/dev/**', 'src/react/**', 'src/types/**'],
   litelement: true,
+  // Leave package.json alone: the widget package names its manifest itself, and a run with
+  // --outdir (the manifest test) would otherwise write that path into it.
+  packagejson: false,
   plugins: [defineHelperCalls(), documentedEventsOnly(), publicElementsOnly(), pathsIntoDist()],
 };
