@@ -64,7 +64,11 @@ export interface VerifyAppOptions {
   devRoutesWithRealProviders?: boolean;
   /** Origins allowed to call the API from a browser (exact match; none by default). */
   allowedOrigins?: string[];
-  /** Where audit records go; an in-memory list (see `VerifyApp.auditLog`) by default. */
+  /**
+   * Where audit records go. Default: an in-memory ring of the newest `MEMORY_AUDIT_CAPACITY`
+   * (10 000) records, read with `VerifyApp.auditLog`; older ones are dropped, so give a sink of
+   * your own wherever the records are evidence.
+   */
   audit?: AuditSink;
   /**
    * HMAC key for hashed store keys (phones, sessions, idempotency keys). Random when absent;
@@ -87,7 +91,7 @@ export interface VerifyApp {
   createSession(input: SessionInput): Promise<MintedSession>;
   /** The public JWKS of result tokens. */
   jwks(): Promise<{ keys: JWK[] }>;
-  /** Records written to the default in-memory audit sink (empty when `audit` was given). */
+  /** The newest records of the default in-memory audit ring, oldest first (empty when `audit` was given). */
   auditLog(): readonly AuditRecord[];
   /** Lifts the learner's mOTP lock; the phone path calls it after a `motp-unlock` check. */
   unlockMotp(subject: string): Promise<void>;
