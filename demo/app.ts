@@ -7,6 +7,8 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { LIMITS } from '../src/protocol/index.js';
 import {
   createMemoryReplayGuard,
   createVerifyApp,
@@ -148,7 +150,13 @@ export function createDemoApp(options: DemoOptions): DemoApp {
   app.get('/phone', async (c) => c.body(await page('phone.html'), 200, htmlHeaders));
 
   // The LMS server's side: verify the token before trusting the page's claim of success.
-  app.post('/lms/verify-token', async (c) => {
+  // Capped like the API's own bodies: a page id and a token fit many times over, and nothing
+  // larger is read before it is refused.
+  const tokenBodyLimit = bodyLimit({
+    maxSize: LIMITS.maxBodyBytes,
+    onError: (c) => c.json({ ok: false, reason: 'body too large' }, 413),
+  });
+  app.post('/lms/verify-token', tokenBodyLimit, async (c) => {
     const input = (await c.req.json().catch(() => null)) as { pageId?: unknown; token?: unknown } | null;
     const entry = typeof input?.pageId === 'string' ? pages.get(input.pageId) : undefined;
     if (!entry || typeof input?.token !== 'string') return c.json({ ok: false, reason: 'unknown page or token' }, 400);

@@ -70,3 +70,40 @@ describe('demo memory', () => {
     assert.equal((await d.visit('learner-001')).phone, DEMO_LEARNER.phone);
   });
 });
+
+describe('demo LMS endpoint', () => {
+  test('/lms/verify-token refuses a 10 MB body with 413 after reading no more than the cap', async () => {
+    const app = createDemoApp({ origin: ORIGIN, distDir, scriptDir: distDir });
+    const chunk = new Uint8Array(64 * 1024).fill(0x20);
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled >= 10 * 1024 * 1024) return controller.close();
+        pulled += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    });
+    const response = await app.fetch(
+      new Request(`${ORIGIN}/lms/verify-token`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body,
+        duplex: 'half',
+      } as RequestInit),
+    );
+    assert.equal(response.status, 413);
+    assert.ok(pulled <= 4 * chunk.byteLength, `read ${pulled} bytes`);
+  });
+
+  test('a body declaring 10 MB is refused by its Content-Length', async () => {
+    const app = createDemoApp({ origin: ORIGIN, distDir, scriptDir: distDir });
+    const response = await app.fetch(
+      new Request(`${ORIGIN}/lms/verify-token`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Content-Length': String(10 * 1024 * 1024) },
+        body: '{}',
+      }),
+    );
+    assert.equal(response.status, 413);
+  });
+});
