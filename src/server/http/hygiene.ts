@@ -4,7 +4,8 @@
  * `application/json` (nor the `Authorization` header) without a CORS preflight.
  */
 import type { MiddlewareHandler } from 'hono';
-import { LIMITS } from '../../protocol/index.js';
+import { bodyLimit } from 'hono/body-limit';
+import { LIMITS, type Unchecked } from '../../protocol/index.js';
 import type { AppEnv } from './env.js';
 import { HttpError } from './responses.js';
 
@@ -29,19 +30,26 @@ const notJson = () =>
 const tooLarge = () =>
   new HttpError('INVALID_INPUT', `Body larger than ${LIMITS.maxBodyBytes} bytes`, { status: 413, field: 'body' });
 
-/**
- * Refuses, before anything is read, a body that is not JSON (415) or declares more than
- * `LIMITS.maxBodyBytes` (413).
- */
+/** Refuses, before anything is read, a body that is not JSON (415) or has a malformed `Content-Length`. */
 export const requireJson: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!isJsonType(c.req.header('Content-Type'))) throw notJson();
   const declared = c.req.header('Content-Length');
-  if (declared !== undefined) {
-    if (!/^\d{1,15}$/.test(declared.trim())) throw new HttpError('INVALID_INPUT', 'Bad Content-Length', { field: 'body' });
-    if (Number(declared) > LIMITS.maxBodyBytes) throw tooLarge();
+  if (declared !== undefined && !/^\d{1,15}$/.test(declared.trim())) {
+    throw new HttpError('INVALID_INPUT', 'Bad Content-Length', { field: 'body' });
   }
   await next();
 };
+
+/**
+ * Hono's `bodyLimit`: a body declaring more than `LIMITS.maxBodyBytes` is refused (413) unread,
+ * and one without a length (chunked) is read only up to the limit.
+ */
+export const limitBody: MiddlewareHandler<AppEnv> = bodyLimit({
+  maxSize: LIMITS.maxBodyBytes,
+  onError: () => {
+    throw tooLarge();
+  },
+});
 
 /**
  * {@link requireJson} for the POSTs whose body carries nothing (extend, resend, complete): the
@@ -65,32 +73,13 @@ export const refuseUntypedBody: MiddlewareHandler<AppEnv> = async (c, next) => {
 };
 
 /**
- * Reads the body as UTF-8 text, stopping at `LIMITS.maxBodyBytes` whatever `Content-Length`
- * claimed (chunked bodies have none).
+ * Reads the body (after {@link limitBody}) as UTF-8 text. The size is checked once more: an
+ * in-process caller can declare a `Content-Length` smaller than the body it hands over, which
+ * `bodyLimit` takes at its word (a socket cannot: Node reads no further than declared).
  */
 export const readBody: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const stream = c.req.raw.body;
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (stream) {
-    const reader = stream.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > LIMITS.maxBodyBytes) {
-        await reader.cancel().catch(() => undefined);
-        throw tooLarge();
-      }
-      chunks.push(value);
-    }
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
+  const bytes = new Uint8Array(await c.req.arrayBuffer());
+  if (bytes.byteLength > LIMITS.maxBodyBytes) throw tooLarge();
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -101,8 +90,11 @@ export const readBody: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
-/** The body parsed as a JSON object; anything else (invalid JSON, array, null, scalar) is 400. */
-export function parseJsonObject(text: string): Record<string, unknown> {
+/**
+ * The body parsed as a JSON object, to be read as request type `T` (its fields still
+ * unchecked); anything else (invalid JSON, array, null, scalar) is 400.
+ */
+export function parseJsonObject<T>(text: string): Unchecked<T> {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -112,10 +104,10 @@ export function parseJsonObject(text: string): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new HttpError('INVALID_INPUT', 'Body must be a JSON object', { field: 'body' });
   }
-  return value as Record<string, unknown>;
+  return value as Unchecked<T>;
 }
 
 /** {@link parseJsonObject}, where an empty body stands for `{}`. */
-export function parseOptionalJsonObject(text: string): Record<string, unknown> {
-  return text === '' ? {} : parseJsonObject(text);
+export function parseOptionalJsonObject<T>(text: string): Unchecked<T> {
+  return text === '' ? {} : parseJsonObject<T>(text);
 }

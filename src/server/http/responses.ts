@@ -3,6 +3,9 @@
  * never cached (`no-store`: answers carry tokens and learner state), and every 423/429/503
  * tells the client when to come back.
  */
+import type { MiddlewareHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ERROR_STATUS, type ErrorCode, type ErrorDetail } from '../../protocol/index.js';
 
 /** Media type of every body the server writes. */
@@ -19,6 +22,15 @@ export function jsonResponse(body: unknown, status = 200, headers: Record<string
   });
 }
 
+/**
+ * Marks every answer `no-store`, whatever produced it (a route, a refusal, a preflight, a
+ * stream): answers carry tokens and learner state.
+ */
+export const noStore: MiddlewareHandler = async (c, next) => {
+  await next();
+  c.res.headers.set('Cache-Control', 'no-store');
+};
+
 /** Optional members of an error answer, plus a status when it differs from the code's own. */
 export interface ErrorExtras {
   /** Tries left after this one was charged. */
@@ -33,29 +45,30 @@ export interface ErrorExtras {
   headers?: Record<string, string>;
 }
 
-/** A refusal that any layer can throw; the app turns it into the error answer. */
-export class HttpError extends Error {
-  /** HTTP status of the answer. */
-  readonly status: number;
+/**
+ * A refusal that any layer can throw: Hono's {@link HTTPException}, whose response is the
+ * protocol's JSON error answer.
+ */
+export class HttpError extends HTTPException {
   /** The body's `error` member. */
   readonly detail: ErrorDetail;
   /** Extra headers of the answer. */
   readonly headers: Record<string, string>;
 
   constructor(code: ErrorCode, message: string, extras: ErrorExtras = {}) {
-    super(message);
+    const status = extras.status ?? ERROR_STATUS[code];
+    super(status as ContentfulStatusCode, { message });
     this.name = 'HttpError';
-    this.status = extras.status ?? ERROR_STATUS[code];
     this.headers = extras.headers ?? {};
     this.detail = { code, message };
     if (extras.attemptsLeft !== undefined) this.detail.attemptsLeft = extras.attemptsLeft;
     if (extras.field !== undefined) this.detail.field = extras.field;
-    const retryAfter = extras.retryAfter ?? (RETRY_STATUSES.has(this.status) ? 1 : undefined);
+    const retryAfter = extras.retryAfter ?? (RETRY_STATUSES.has(status) ? 1 : undefined);
     if (retryAfter !== undefined) this.detail.retryAfter = Math.max(0, Math.ceil(retryAfter));
   }
 
   /** The error answer. */
-  toResponse(): Response {
+  override getResponse(): Response {
     const headers = { ...this.headers };
     if (this.detail.retryAfter !== undefined) headers['Retry-After'] = String(this.detail.retryAfter);
     return jsonResponse({ error: this.detail }, this.status, headers);

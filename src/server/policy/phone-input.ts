@@ -22,28 +22,19 @@ import {
   normalizeKoreanMobile,
   type Carrier,
   type PhoneMethod,
+  type PhoneStartRequest,
   type Purpose,
+  type Unchecked,
 } from '../../protocol/index.js';
 import { parseBirth } from '../identity.js';
 import { refuse, type Refusal } from './refusal.js';
 
-/** A start request that passed every input rule. */
-export interface PhoneStartFields {
-  /** Carrier code. */
-  carrier: Carrier;
-  /** PASS app, QR or SMS. */
-  method: PhoneMethod;
-  /** Name as typed, NFC, trimmed. */
-  name: string;
-  /** Canonical mobile digits. */
-  phone: string;
-  /** `YYMMDD-D`, SMS only. */
-  birth?: string;
-  /** The captcha id and answer, still to be checked. */
-  captcha: { id: string; answer: string };
-  /** The purpose asked for, when one was sent. */
-  purpose?: Purpose;
-}
+/**
+ * A start request that passed every input rule: the protocol's request without its consent
+ * (given, or it would have been refused), the name NFC and trimmed, the phone in canonical
+ * digits, the birth `YYMMDD-D` (SMS only), the captcha still to be checked.
+ */
+export type PhoneStartFields = Omit<PhoneStartRequest, 'consent'>;
 
 const NAME_PATTERN = /^[\p{Script=Hangul}A-Za-z ]{1,30}$/u;
 /** Eight digits in a row: more than the birth date and its one digit. */
@@ -96,7 +87,7 @@ function readBirth(raw: unknown, today: string): string | Refusal {
  * KST date (`YYYY-MM-DD`) birth dates must not be after.
  */
 export function readPhoneStart(
-  body: Record<string, unknown>,
+  body: Unchecked<PhoneStartRequest>,
   methods: readonly PhoneMethod[],
   today: string,
 ): PhoneStartFields | Refusal {

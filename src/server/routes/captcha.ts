@@ -5,6 +5,7 @@
  * secret (SECURITY 21).
  */
 import type { Hono, MiddlewareHandler } from 'hono';
+import type { EmptyRequest } from '../../protocol/index.js';
 import type { AppEnv } from '../http/env.js';
 import { methodNotAllowed, parseJsonObject } from '../http/hygiene.js';
 import { HttpError, jsonResponse } from '../http/responses.js';
@@ -23,7 +24,7 @@ export interface CaptchaRouteDeps {
 /** Registers the captcha routes. */
 export function registerCaptcha(app: Hono<AppEnv>, deps: CaptchaRouteDeps): void {
   app.post('/v1/captcha', deps.guards, async (c) => {
-    parseJsonObject(c.get('rawBody'));
+    parseJsonObject<EmptyRequest>(c.get('rawBody'));
     return jsonResponse(await deps.captcha.issue());
   });
   app.all('/v1/captcha', methodNotAllowed('POST'));

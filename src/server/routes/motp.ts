@@ -1,6 +1,6 @@
 /** `POST /v1/motp/verify`: one mOTP attempt, answered with a result token or an error. */
 import type { Hono, MiddlewareHandler } from 'hono';
-import { isCode, normalizeKoreanMobile, type TokenResponse } from '../../protocol/index.js';
+import { isCode, normalizeKoreanMobile, type MotpVerifyRequest, type TokenResponse } from '../../protocol/index.js';
 import type { AppEnv } from '../http/env.js';
 import { methodNotAllowed, parseJsonObject } from '../http/hygiene.js';
 import { HttpError, invalidInput, jsonResponse } from '../http/responses.js';
@@ -26,7 +26,7 @@ export interface MotpRouteDeps {
 export function registerMotp(app: Hono<AppEnv>, deps: MotpRouteDeps): void {
   app.post('/v1/motp/verify', deps.guards, async (c) => {
     const session = c.get('session');
-    const body = parseJsonObject(c.get('rawBody'));
+    const body = parseJsonObject<MotpVerifyRequest>(c.get('rawBody'));
     // Malformed input is refused before the attempt is charged (SECURITY 16).
     if (!isCode(body.otp)) throw invalidInput('otp', 'The code must be exactly 6 digits');
     const phone = normalizeKoreanMobile(body.phone);

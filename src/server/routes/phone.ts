@@ -6,8 +6,11 @@
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import {
   isCode,
+  type EmptyRequest,
   type PhoneCompleteResponse,
+  type PhoneStartRequest,
   type PhoneStatusResponse,
+  type PhoneVerifyRequest,
   type TokenResponse,
 } from '../../protocol/index.js';
 import type { ClientIp } from '../http/client-ip.js';
@@ -72,7 +75,7 @@ export function registerPhone(app: Hono<AppEnv>, deps: PhoneRouteDeps): void {
   };
 
   app.post('/v1/phone/start', deps.guards, async (c) => {
-    const body = parseJsonObject(c.get('rawBody'));
+    const body = parseJsonObject<PhoneStartRequest>(c.get('rawBody'));
     const fields = readPhoneStart(body, deps.provider.methods, kstDate(deps.clock()));
     if ('ok' in fields) throw refusalError(fields);
     const started = await deps.starter.start(c.get('session'), fields, ipOf(c));
@@ -114,7 +117,7 @@ export function registerPhone(app: Hono<AppEnv>, deps: PhoneRouteDeps): void {
   app.all('/v1/phone/:tx/events', methodNotAllowed('GET'));
 
   app.post('/v1/phone/:tx/complete', deps.bodylessGuards, async (c) => {
-    parseOptionalJsonObject(c.get('rawBody'));
+    parseOptionalJsonObject<EmptyRequest>(c.get('rawBody'));
     const outcome = await approvals.complete(c.get('session'), c.req.param('tx'));
     if (!outcome.ok) throw refusalError(outcome);
     const answer: PhoneCompleteResponse =
@@ -126,7 +129,7 @@ export function registerPhone(app: Hono<AppEnv>, deps: PhoneRouteDeps): void {
   app.all('/v1/phone/:tx/complete', methodNotAllowed('POST'));
 
   app.post('/v1/phone/:tx/verify', deps.guards, async (c) => {
-    const body = parseJsonObject(c.get('rawBody'));
+    const body = parseJsonObject<PhoneVerifyRequest>(c.get('rawBody'));
     // Malformed input is refused before the attempt is charged (SECURITY 16).
     if (!isCode(body.code)) throw invalidInput('code', 'The code must be exactly 6 digits');
     const outcome = await sms.verify(c.get('session'), c.req.param('tx'), body.code);
@@ -136,7 +139,7 @@ export function registerPhone(app: Hono<AppEnv>, deps: PhoneRouteDeps): void {
   app.all('/v1/phone/:tx/verify', methodNotAllowed('POST'));
 
   app.post('/v1/phone/:tx/extend', deps.bodylessGuards, async (c) => {
-    parseOptionalJsonObject(c.get('rawBody'));
+    parseOptionalJsonObject<EmptyRequest>(c.get('rawBody'));
     const outcome = await sms.extend(c.get('session'), c.req.param('tx'));
     if (!outcome.ok) throw refusalError(outcome);
     return jsonResponse(outcome.answer);
@@ -144,7 +147,7 @@ export function registerPhone(app: Hono<AppEnv>, deps: PhoneRouteDeps): void {
   app.all('/v1/phone/:tx/extend', methodNotAllowed('POST'));
 
   app.post('/v1/phone/:tx/resend', deps.bodylessGuards, async (c) => {
-    parseOptionalJsonObject(c.get('rawBody'));
+    parseOptionalJsonObject<EmptyRequest>(c.get('rawBody'));
     const outcome = await sms.resend(c.get('session'), c.req.param('tx'), ipOf(c));
     if (!outcome.ok) throw refusalError(outcome);
     return jsonResponse(outcome.answer);
