@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
 import { LIMITS } from '../src/protocol/index.js';
 import {
   createMemoryReplayGuard,
@@ -17,6 +18,7 @@ import {
   type VerifyApp,
   type VerifyAppOptions,
 } from '../src/server/index.js';
+import { SECURE_HEADERS } from '../src/server/http/secure-headers.js';
 import { createLru } from '../src/server/lru.js';
 import { SESSION_TTL_MS } from '../src/server/sessions.js';
 import { STRICT_CSP } from './csp.js';
@@ -101,6 +103,9 @@ export function createDemoApp(options: DemoOptions): DemoApp {
 
   const page = async (name: string) => readFile(join(distDir, name), 'utf8');
   const htmlHeaders = { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': STRICT_CSP, 'Cache-Control': 'no-store' };
+
+  // nosniff, no-referrer and the rest on every page and file; each page keeps its own strict CSP.
+  app.use(secureHeaders(SECURE_HEADERS));
 
   // The env carries the socket: without it the per-IP send cap cannot tell learners apart.
   app.all('/api/*', (c) => verify.fetch(c.req.raw, c.env));

@@ -1,0 +1,28 @@
+/**
+ * Response headers that tell browsers to be strict with what we send, from Hono's
+ * `secure-headers` middleware: `X-Content-Type-Options: nosniff` (a JSON answer or a WAV is
+ * never re-read as a script or a page), `Referrer-Policy: no-referrer`, framing refused,
+ * cross-origin isolation of windows and no-cors reads. The widget reads the API with CORS
+ * `fetch`, which none of these restrict.
+ *
+ * HSTS is left out: it binds a whole host (and with `includeSubDomains` every host under it)
+ * to HTTPS for months, a decision for whoever terminates TLS for the LMS's domain, not for an
+ * API mounted inside it.
+ */
+import type { MiddlewareHandler } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+
+/** The options Hono's `secureHeaders` takes (the type itself is not exported). */
+type SecureHeadersOptions = NonNullable<Parameters<typeof secureHeaders>[0]>;
+
+/** Hono's defaults without HSTS: what the API and the demo's pages share. */
+export const SECURE_HEADERS: SecureHeadersOptions = { strictTransportSecurity: false };
+
+/**
+ * The API's secure headers: the shared ones, plus a Content-Security-Policy under which an
+ * answer opened as a page can load, run and frame nothing.
+ */
+export const apiSecureHeaders: MiddlewareHandler = secureHeaders({
+  ...SECURE_HEADERS,
+  contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+});
