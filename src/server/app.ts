@@ -117,7 +117,10 @@ export function createVerifyApp(options: VerifyAppOptions): VerifyApp {
       tokens,
       policy,
       clientIp,
+      quietClientIp: readClientIp,
       ...(options.ipSendsPerHour === undefined ? {} : { ipSendsPerHour: options.ipSendsPerHour }),
+      captchasPerSessionPerMinute: options.captchasPerSessionPerMinute,
+      captchasPerIpPerMinute: options.captchasPerIpPerMinute,
       ...timing,
       clock,
     });

@@ -48,6 +48,13 @@ export interface VerifyAppOptions {
   logger?: WarningSink;
   /** Phone-check sends (start, resend) allowed per client IP per clock hour (default 30). */
   ipSendsPerHour?: number;
+  /** 보안문자 issued or voiced (about 12 ms of CPU each) per session per clock minute (default 30). */
+  captchasPerSessionPerMinute?: number;
+  /**
+   * 보안문자 issued or voiced per client address per clock minute (default 240: a training room
+   * behind one address stays under it).
+   */
+  captchasPerIpPerMinute?: number;
   /** Longest wait for any provider, in milliseconds (default 8000); past it the answer is 503. */
   providerTimeoutMs?: number;
   /**

@@ -17,12 +17,14 @@ import type { ClientIp } from '../http/client-ip.js';
 import type { AppEnv } from '../http/env.js';
 import { methodNotAllowed, parseJsonObject, parseOptionalJsonObject } from '../http/hygiene.js';
 import { invalidInput, jsonResponse, refusalError } from '../http/responses.js';
+import { createSharedPolls } from '../http/shared-polls.js';
 import { eventStream } from '../http/sse.js';
 import { kstDate, type VerificationPolicy } from '../policy/daily.js';
 import type { PhoneApprovals } from '../policy/phone-approval.js';
 import { readPhoneStart } from '../policy/phone-input.js';
 import type { SmsCodes } from '../policy/phone-sms.js';
 import type { PhoneStarter } from '../policy/phone-start.js';
+import type { PhoneStreams } from '../policy/phone-streams.js';
 import type { PhoneTx } from '../policy/phone-tx.js';
 import type { PhoneProvider } from '../providers/phone/provider.js';
 import type { TokenIssuer } from '../tokens.js';
@@ -50,6 +52,8 @@ export interface PhoneRouteDeps {
   sms: SmsCodes;
   /** Status and completion of PASS app and QR checks. */
   approvals: PhoneApprovals;
+  /** The per-session cap of open status streams. */
+  streams: PhoneStreams;
   /** Signs result tokens. */
   tokens: TokenIssuer;
   /** Records successes for the `daily` rule. */
@@ -63,6 +67,8 @@ export interface PhoneRouteDeps {
 /** Registers the `/v1/phone/*` routes. */
 export function registerPhone(app: Hono<AppEnv>, deps: PhoneRouteDeps): void {
   const { approvals, sms } = deps;
+  /** One poll per transaction in this process, whatever the number of streams watching it. */
+  const polls = createSharedPolls();
   const ipOf = (c: Context<AppEnv>) => deps.clientIp(c.req.raw, c.env as unknown);
 
   /** The token for a successful check: its purpose is the transaction's (`motp-unlock` included). */
@@ -95,9 +101,12 @@ export function registerPhone(app: Hono<AppEnv>, deps: PhoneRouteDeps): void {
   app.get('/v1/phone/:tx/events', deps.auth, async (c) => {
     const session = c.get('session');
     const id = c.req.param('tx');
-    const first = await approvals.status(session, id);
-    if (!first.ok) throw refusalError(first);
-    return eventStream<PhoneStatusResponse>({
+    // Found without asking the provider: opening a stream costs no upstream call.
+    const found = await approvals.find(session, id);
+    if (!found.ok) throw refusalError(found);
+    const slot = await deps.streams.open(session.handle);
+    if (!slot.ok) throw refusalError(slot);
+    return eventStream<PhoneStatusResponse>(c, {
       event: 'status',
       async read() {
         const now = await approvals.status(session, id);
@@ -108,10 +117,13 @@ export function registerPhone(app: Hono<AppEnv>, deps: PhoneRouteDeps): void {
       isFinal: (value) => value.status !== 'pending',
       // A new event when the status changes; the countdown alone is not news (each event carries it).
       key: (value) => value.status,
-      signal: c.req.raw.signal,
       pollMs: PHONE_EVENTS_POLL_MS,
       heartbeatMs: PHONE_EVENTS_HEARTBEAT_MS,
-      maxMs: first.answer.expiresIn * 1000 + EVENTS_GRACE_MS,
+      maxMs: found.expiresIn * 1000 + EVENTS_GRACE_MS,
+      // Every stream on this transaction (the learner's tabs, reconnects) shares one poll; a
+      // transaction is the learner's own, and the route checked it is this session's.
+      shared: { polls, key: id },
+      onClose: () => void slot.release().catch(() => undefined),
     });
   });
   app.all('/v1/phone/:tx/events', methodNotAllowed('GET'));
