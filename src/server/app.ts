@@ -14,8 +14,7 @@ import { allowListCors } from './http/cors.js';
 import type { AppEnv } from './http/env.js';
 import { limitBody, readBody, refuseUntypedBody, requireJson, requireJsonOrEmpty } from './http/hygiene.js';
 import { idempotent } from './http/idempotent.js';
-import { apiSecureHeaders } from './http/secure-headers.js';
-import { HttpError, internalErrorResponse, noStore } from './http/responses.js';
+import { answerHeaders, HttpError, internalErrorResponse } from './http/responses.js';
 import { canEnroll, devRoutesEnabled, isSimulator } from './dev-routes.js';
 import { createKeyRing } from './keys.js';
 import type { VerifyApp, VerifyAppOptions } from './options.js';
@@ -94,7 +93,7 @@ export function createVerifyApp(options: VerifyAppOptions): VerifyApp {
 
   // Middleware on the root sees every request, including those outside `basePath` (404s).
   const root = new Hono<AppEnv>();
-  root.use(noStore, apiSecureHeaders, allowListCors(options.allowedOrigins ?? []));
+  root.use(answerHeaders, allowListCors(options.allowedOrigins ?? []));
   const app = root.basePath((options.basePath ?? '').replace(/\/+$/, ''));
   registerConfig(app, { auth, motp, health, phone, lock, policy, clock });
   if (motp) {

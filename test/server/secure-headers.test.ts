@@ -7,8 +7,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { Hono } from 'hono';
 import { createDemoApp } from '../../demo/app.js';
 import { STRICT_CSP } from '../../demo/csp.js';
+import { API_SECURE_HEADERS, apiSecureHeaders } from '../../src/server/http/secure-headers.js';
 import { call, ORIGIN, rig } from './helpers.js';
 import { captcha, start } from './phone-helpers.js';
 
@@ -24,6 +26,13 @@ function assertSecure(headers: Headers, label: string) {
 }
 
 describe('secure headers', () => {
+  test("the list JSON answers are built with is exactly what Hono's middleware writes", async () => {
+    const probe = new Hono().use(apiSecureHeaders).get('/', (c) => c.body(null));
+    const written = Object.fromEntries((await probe.request('/')).headers);
+    const expected = Object.fromEntries(Object.entries(API_SECURE_HEADERS).map(([name, value]) => [name.toLowerCase(), value]));
+    assert.deepEqual(written, expected);
+  });
+
   test('the API: success, refusals, preflight, 404 outside the base path, stream and audio', async () => {
     const r = await rig({ basePath: '/api', allowedOrigins: ['https://lms.example'] });
     const { session } = await r.session();
@@ -33,6 +42,9 @@ describe('secure headers', () => {
     const add = async (label: string, method: string, path: string, init: Parameters<typeof call>[3] = {}) =>
       answers.push([label, (await call(r.app, method, path, init)).headers]);
     await add('config', 'GET', '/api/v1/config', { bearer: session });
+    await add('config, cross-origin', 'GET', '/api/v1/config', { bearer: session, headers: { Origin: 'https://lms.example' } });
+    await add('idempotent replay', 'POST', '/api/v1/captcha', { bearer: session, body: {}, headers: { 'Idempotency-Key': 'k1' } });
+    await add('idempotent replay', 'POST', '/api/v1/captcha', { bearer: session, body: {}, headers: { 'Idempotency-Key': 'k1' } });
     await add('401', 'GET', '/api/v1/config');
     await add('405', 'GET', '/api/v1/motp/verify', { bearer: session });
     await add('413', 'POST', '/api/v1/motp/verify', { bearer: session, body: { pad: 'x'.repeat(9000) } });

@@ -13,15 +13,21 @@ import { IDEMPOTENCY_HEADER } from '../../protocol/index.js';
 const ALLOW_HEADERS = `Authorization, Content-Type, ${IDEMPOTENCY_HEADER}`;
 const ALLOW_METHODS = 'GET, POST';
 
-/** The CORS middleware for `allowedOrigins` (exact `scheme://host[:port]` strings). */
+/**
+ * The CORS middleware for `allowedOrigins` (exact `scheme://host[:port]` strings). A request
+ * other than `OPTIONS` without an `Origin` is not a cross-origin browser call (browsers send one
+ * with every CORS request), so it skips the middleware: nothing to allow, and its answer stays
+ * as the route built it, which `@hono/node-server` then writes without copying.
+ */
 export function allowListCors(allowedOrigins: readonly string[]): MiddlewareHandler {
   const allowed = new Set(allowedOrigins);
   const isAllowed = (origin: string) => allowed.has(origin);
-  return cors({
+  const honoCors = cors({
     origin: (origin) => (isAllowed(origin) ? origin : null),
     allowMethods: (origin) => (isAllowed(origin) ? [ALLOW_METHODS] : []),
     allowHeaders: [ALLOW_HEADERS],
     exposeHeaders: ['Retry-After'],
     maxAge: 600,
   });
+  return (c, next) => (c.req.method !== 'OPTIONS' && c.req.header('Origin') === undefined ? next() : honoCors(c, next));
 }

@@ -19,6 +19,8 @@ export function methodNotAllowed(allow: string): MiddlewareHandler<AppEnv> {
 /** True when the `Content-Type` is JSON (`application/json`, charset absent or UTF-8). */
 function isJsonType(header: string | undefined): boolean {
   if (!header) return false;
+  // What every client sends, recognised without taking the header apart.
+  if (header === 'application/json') return true;
   const [type, ...params] = header.split(';').map((part) => part.trim().toLowerCase());
   if (type !== 'application/json') return false;
   return params.every((param) => !param.startsWith('charset=') || /^charset="?utf-8"?$/.test(param));
@@ -40,16 +42,26 @@ export const requireJson: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
-/**
- * Hono's `bodyLimit`: a body declaring more than `LIMITS.maxBodyBytes` is refused (413) unread,
- * and one without a length (chunked) is read only up to the limit.
- */
-export const limitBody: MiddlewareHandler<AppEnv> = bodyLimit({
+const honoBodyLimit: MiddlewareHandler<AppEnv> = bodyLimit({
   maxSize: LIMITS.maxBodyBytes,
   onError: () => {
     throw tooLarge();
   },
 });
+
+/**
+ * Hono's `bodyLimit`: a body declaring more than `LIMITS.maxBodyBytes` is refused (413) unread,
+ * and one without a length (chunked) is read only up to the limit. A body that declares a
+ * length within the limit goes straight on: `bodyLimit` would only let it pass, but looking at
+ * the body stream first takes `@hono/node-server` off its direct read of the socket, and
+ * {@link readBody} checks the size of what it read anyway.
+ */
+export const limitBody: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const declared = c.req.header('Content-Length');
+  const withinLimit = declared !== undefined && Number(declared) <= LIMITS.maxBodyBytes;
+  if (withinLimit && c.req.header('Transfer-Encoding') === undefined) return next();
+  return honoBodyLimit(c, next);
+};
 
 /**
  * {@link requireJson} for the POSTs whose body carries nothing (extend, resend, complete): the
@@ -72,6 +84,9 @@ export const refuseUntypedBody: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
+/** Refuses bytes that are not UTF-8 rather than replacing them; one call per body, so one decoder serves all. */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
 /**
  * Reads the body (after {@link limitBody}) as UTF-8 text. The size is checked once more: an
  * in-process caller can declare a `Content-Length` smaller than the body it hands over, which
@@ -82,7 +97,7 @@ export const readBody: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (bytes.byteLength > LIMITS.maxBodyBytes) throw tooLarge();
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = strictUtf8.decode(bytes);
   } catch {
     throw new HttpError('INVALID_INPUT', 'Body is not UTF-8', { field: 'body' });
   }

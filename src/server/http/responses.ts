@@ -1,12 +1,13 @@
 /**
  * Every answer the server gives is built here, so that each one is JSON with a charset, is
- * never cached (`no-store`: answers carry tokens and learner state), and every 423/429/503
- * tells the client when to come back.
+ * never cached (`no-store`: answers carry tokens and learner state), carries the secure
+ * headers, and every 423/429/503 tells the client when to come back.
  */
 import type { MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ERROR_STATUS, type ErrorCode, type ErrorDetail } from '../../protocol/index.js';
+import { API_SECURE_HEADERS, apiSecureHeaders } from './secure-headers.js';
 
 /** Media type of every body the server writes. */
 export const JSON_TYPE = 'application/json; charset=utf-8';
@@ -14,21 +15,30 @@ export const JSON_TYPE = 'application/json; charset=utf-8';
 /** Statuses that must carry `Retry-After` (SECURITY 25). */
 const RETRY_STATUSES = new Set([423, 429, 503]);
 
-/** A JSON answer with the headers every answer needs. */
+/** Answers built by {@link jsonResponse}: they already carry every header an answer needs. */
+const complete = new WeakSet<Response>();
+
+/** A JSON answer with the headers every answer needs, written as one plain list. */
 export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
+  const response = new Response(JSON.stringify(body), {
     status,
-    headers: { 'Content-Type': JSON_TYPE, 'Cache-Control': 'no-store', ...headers },
+    headers: { 'Content-Type': JSON_TYPE, 'Cache-Control': 'no-store', ...API_SECURE_HEADERS, ...headers },
   });
+  complete.add(response);
+  return response;
 }
 
 /**
- * Marks every answer `no-store`, whatever produced it (a route, a refusal, a preflight, a
- * stream): answers carry tokens and learner state.
+ * Gives every answer, whatever produced it (a route, a refusal, a preflight, a stream, the
+ * WAV), `Cache-Control: no-store` (answers carry tokens and learner state) and Hono's secure
+ * headers. A {@link jsonResponse} that reaches the client as it was built has them already and
+ * is left untouched.
  */
-export const noStore: MiddlewareHandler = async (c, next) => {
+export const answerHeaders: MiddlewareHandler = async (c, next) => {
   await next();
+  if (complete.has(c.res)) return;
   c.res.headers.set('Cache-Control', 'no-store');
+  await apiSecureHeaders(c, async () => undefined);
 };
 
 /** Optional members of an error answer, plus a status when it differs from the code's own. */
@@ -57,7 +67,15 @@ export class HttpError extends HTTPException {
 
   constructor(code: ErrorCode, message: string, extras: ErrorExtras = {}) {
     const status = extras.status ?? ERROR_STATUS[code];
-    super(status as ContentfulStatusCode, { message });
+    // A refusal is an answer, not a bug: capturing its stack trace would cost a refused
+    // request almost a tenth of its time, and nobody reads it.
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      super(status as ContentfulStatusCode, { message });
+    } finally {
+      Error.stackTraceLimit = stackTraceLimit;
+    }
     this.name = 'HttpError';
     this.headers = extras.headers ?? {};
     this.detail = { code, message };

@@ -26,3 +26,23 @@ export const apiSecureHeaders: MiddlewareHandler = secureHeaders({
   ...SECURE_HEADERS,
   contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
 });
+
+/**
+ * What {@link apiSecureHeaders} writes, as a plain list. JSON answers are built with it (see
+ * `responses.ts`): `@hono/node-server` writes a plain list as it is, while a middleware that
+ * touches an answer's headers makes it rebuild them, which costs a small answer a good part of
+ * its time. A test holds this list equal to what the middleware writes.
+ */
+export const API_SECURE_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Origin-Agent-Cluster': '?1',
+  'Referrer-Policy': 'no-referrer',
+  'X-Content-Type-Options': 'nosniff',
+  'X-DNS-Prefetch-Control': 'off',
+  'X-Download-Options': 'noopen',
+  'X-Frame-Options': 'SAMEORIGIN',
+  'X-Permitted-Cross-Domain-Policies': 'none',
+  'X-XSS-Protection': '0',
+});

@@ -80,7 +80,8 @@ export function createMotpVerifier(deps: MotpVerifierDeps): MotpVerifier {
 
   return {
     async verify(session, otp, phone) {
-      if (phone !== session.phone) return record(session, { result: 'MISMATCH' });
+      const learner = await session.personal();
+      if (phone !== learner.phone) return record(session, { result: 'MISMATCH' });
 
       const charge = await lock.charge(session.subject);
       if (!charge.allowed) {
@@ -97,7 +98,7 @@ export function createMotpVerifier(deps: MotpVerifierDeps): MotpVerifier {
       try {
         const work = provider.verify({
           phone,
-          name: session.name,
+          name: learner.name,
           otp,
           subject: session.subject,
           purpose: session.purpose,
