@@ -18,13 +18,16 @@ import {
   type VerifyApp,
   type VerifyAppOptions,
 } from '../src/server/index.js';
-import { SECURE_HEADERS } from '../src/server/http/secure-headers.js';
+import { POPUP_OPENER_HEADERS } from '../src/server/http/secure-headers.js';
 import { createLru } from '../src/server/lru.js';
 import { SESSION_TTL_MS } from '../src/server/sessions.js';
 import { STRICT_CSP } from './csp.js';
 
 /** The demo learner (the seed manual's example member). */
 export const DEMO_LEARNER = { name: '홍길동', phone: '010-1234-5678', birth: '900101-1' } as const;
+
+/** The demo course, lesson 1: what HRD Korea receives as COURSE_AGENT_PK, CLASS_AGENT_PK and CLASS_TME. */
+export const DEMO_COURSE = { coursePk: 'DEMO-COURSE', classPk: 'DEMO-COURSE-2025-1', classTime: '01' } as const;
 
 const AUDIENCE = 'demo-lms';
 /** Course pages remembered at most (each holds its session's nonce until the token comes back). */
@@ -57,6 +60,8 @@ export interface DemoOptions {
   maxPages?: number;
   /** Learners whose phone is remembered at most (default {@link DEMO_MAX_LEARNERS}). */
   maxLearners?: number;
+  /** Fakes of outside services running in this process, name → URL: told to tests at `/dev/fakes`. */
+  fakes?: Record<string, string>;
 }
 
 /** The demo: its fetch handler, and the verification API inside it. */
@@ -69,7 +74,7 @@ export interface DemoApp {
 
 /** Builds the demo's fetch handler. */
 export function createDemoApp(options: DemoOptions): DemoApp {
-  const { origin, distDir, scriptDir, verify: extra = {} } = options;
+  const { origin, distDir, scriptDir, verify: extra = {}, fakes = {} } = options;
   const verify = createVerifyApp({ issuer: `${origin}/api`, audience: AUDIENCE, basePath: '/api', simulator: true, ...extra });
   const replay = createMemoryReplayGuard();
   const clock = extra.clock ?? Date.now;
@@ -104,11 +109,13 @@ export function createDemoApp(options: DemoOptions): DemoApp {
   const page = async (name: string) => readFile(join(distDir, name), 'utf8');
   const htmlHeaders = { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': STRICT_CSP, 'Cache-Control': 'no-store' };
 
-  // nosniff, no-referrer and the rest on every page and file; each page keeps its own strict CSP.
-  app.use(secureHeaders(SECURE_HEADERS));
-
   // The env carries the socket: without it the per-IP send cap cannot tell learners apart.
+  // First, so that the API's answers keep the headers the API gave them.
   app.all('/api/*', (c) => verify.fetch(c.req.raw, c.env));
+
+  // nosniff, no-referrer and the rest on every page and file; each page keeps its own strict CSP,
+  // and the course page may open the window check's popup.
+  app.use(secureHeaders(POPUP_OPENER_HEADERS));
 
   /**
    * Renders a course page for the learner picked by `?learner=`. A real LMS knows who is logged
@@ -120,7 +127,7 @@ export function createDemoApp(options: DemoOptions): DemoApp {
     if (!/^[\w-]{1,64}$/.test(learner)) return undefined;
     const purpose = query('purpose') === 'daily' ? 'daily' : 'course-start';
     const phone = phoneOf(learner);
-    const { session, nonce } = await verify.createSession({ subject: learner, ...DEMO_LEARNER, phone, purpose });
+    const { session, nonce } = await verify.createSession({ subject: learner, ...DEMO_LEARNER, phone, purpose, course: DEMO_COURSE });
     const pageId = crypto.randomUUID();
     pages.set(pageId, { nonce, subject: learner });
     return (await template)
@@ -153,6 +160,9 @@ export function createDemoApp(options: DemoOptions): DemoApp {
   });
 
   app.get('/phone', async (c) => c.body(await page('phone.html'), 200, htmlHeaders));
+
+  // Where the in-process fakes listen (their SMS inboxes, what they received), for tests.
+  app.get('/dev/fakes', (c) => (Object.keys(fakes).length > 0 ? c.json(fakes) : c.notFound()));
 
   // The LMS server's side: verify the token before trusting the page's claim of success.
   // Capped like the API's own bodies: a page id and a token fit many times over, and nothing

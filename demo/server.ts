@@ -2,9 +2,18 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import { envFlag } from '../src/server/index.js';
+import { EnvConfigError } from '../src/server/index.js';
 import { createDemoApp } from './app.js';
 import { startupBanner } from './banner.js';
+import { setupDemoMotp } from './motp-setup.js';
+import { setUpPhone } from './phone-setup.js';
+
+/** A setting that does not parse: say which, plainly, and stop. */
+function exitOnEnvError(error: unknown): never {
+  if (!(error instanceof EnvConfigError)) throw error;
+  console.error(`Cannot start: ${error.message}`);
+  process.exit(1);
+}
 
 const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST ?? '127.0.0.1';
@@ -14,14 +23,20 @@ if (!existsSync(join(distDir, 'index.html'))) {
   process.exit(1);
 }
 const origin = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+const motp = await setupDemoMotp(process.env).catch(exitOnEnvError);
+const phone = await setUpPhone(process.env).catch(exitOnEnvError);
+// The dev routes beside real providers: asked for (IDV_DEV_ROUTES=1), or a fake runs in this process.
+const devRoutesWithRealProviders = Boolean(motp.verify.devRoutesWithRealProviders || phone.verify.devRoutesWithRealProviders);
 const app = createDemoApp({
   origin,
   distDir,
   scriptDir: join(import.meta.dirname, '..', 'dist'),
-  verify: { devRoutesWithRealProviders: envFlag(process.env, 'IDV_DEV_ROUTES') },
+  verify: { ...motp.verify, ...phone.verify, devRoutesWithRealProviders },
+  fakes: phone.fakes,
 });
 const server = serve({ fetch: app.fetch, hostname: host, port }, () => {
-  console.log(startupBanner(origin, { devRoutes: app.verify.devRoutes }));
+  console.log(startupBanner(origin, { devRoutes: app.verify.devRoutes, motp: motp.label, phone: phone.label }));
 });
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.close(() => process.exit(0)));
+const stop = () => server.close(() => void Promise.all([motp.close(), phone.close()]).finally(() => process.exit(0)));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, stop);

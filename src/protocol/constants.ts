@@ -8,8 +8,12 @@ export const VERIFY_METHODS = ['phone', 'motp'] as const;
 /** A verification method the gate can offer. */
 export type VerifyMethod = (typeof VERIFY_METHODS)[number];
 
-/** How a phone check reaches the learner: PASS app push, QR (desktop only), or an SMS code. */
-export const PHONE_METHODS = ['app', 'qr', 'sms'] as const;
+/**
+ * How a phone check reaches the learner: PASS app push, QR (desktop only), an SMS code — or
+ * `window`, the provider's own 본인확인 window (NICE's standard window), which asks for the
+ * carrier, the method and the learner's details itself.
+ */
+export const PHONE_METHODS = ['app', 'qr', 'sms', 'window'] as const;
 /** One way to run the phone check. */
 export type PhoneMethod = (typeof PHONE_METHODS)[number];
 
@@ -23,7 +27,8 @@ export type Carrier = (typeof CARRIERS)[number];
 
 /**
  * Why the check is run. The server policy decides whether it is needed now
- * (e.g. `daily` once per KST day).
+ * (e.g. `daily` once per KST day). `progress-eval` is a progress evaluation (진행평가), the
+ * mid-course assessment HRD Korea counts apart from the final exam.
  */
 export const PURPOSES = [
   'login',
@@ -32,6 +37,7 @@ export const PURPOSES = [
   'daily',
   'exam',
   'assignment',
+  'progress-eval',
   'motp-unlock',
 ] as const;
 /** Why a check is run. */
@@ -43,6 +49,8 @@ export const AMR_BY_METHOD: Readonly<Record<ResultMethod, readonly string[]>> = 
   app: ['mca', 'user'],
   qr: ['mca', 'user'],
   sms: ['sms'],
+  // The provider's window ran PASS or SMS on the carrier's side: a check over the phone channel.
+  window: ['mca'],
 };
 
 /** Numbers the server enforces (SECURITY.md). */

@@ -20,6 +20,7 @@ import { createKeyRing } from './keys.js';
 import type { VerifyApp, VerifyAppOptions } from './options.js';
 import { createVerificationPolicy } from './policy/daily.js';
 import { createIdempotency } from './policy/idempotency.js';
+import { createMotpFollowUps } from './policy/motp-followups.js';
 import { createMotpHealth } from './policy/motp-health.js';
 import { createMotpLock } from './policy/motp-lock.js';
 import { createMotpSteps } from './policy/motp-steps.js';
@@ -27,6 +28,8 @@ import { createMotpVerifier } from './policy/motp-verify.js';
 import { createTotpProvider } from './providers/motp/totp.js';
 import { createSimulatorPhoneProvider, type SimulatorPhoneProvider } from './providers/phone/simulator.js';
 import { registerPhoneCheck } from './phone-check.js';
+import { registerPhoneWindowCheck } from './phone-window-check.js';
+import { isWindowProvider } from './providers/phone/window.js';
 import { registerConfig } from './routes/config.js';
 import { registerDev } from './routes/dev.js';
 import { registerJwks } from './routes/jwks.js';
@@ -80,6 +83,7 @@ export function createVerifyApp(options: VerifyAppOptions): VerifyApp {
   const tokens = createTokenIssuer({ issuer: options.issuer, audience: options.audience, keys, clock });
   const lock = createMotpLock(store);
   const health = createMotpHealth(store, motp !== null);
+  const followUps = motp ? createMotpFollowUps({ provider: motp, store, audit, clock, ...timing }) : undefined;
   const policy = createVerificationPolicy(store);
   const idempotency = createIdempotency({ store, hash });
 
@@ -92,36 +96,39 @@ export function createVerifyApp(options: VerifyAppOptions): VerifyApp {
   const publicBodylessPost = every(requireJsonOrEmpty, limitBody, readBody, refuseUntypedBody, idempotent(idempotency));
 
   // Middleware on the root sees every request, including those outside `basePath` (404s).
+  const basePath = (options.basePath ?? '').replace(/\/+$/, '');
   const root = new Hono<AppEnv>();
   root.use(answerHeaders, allowListCors(options.allowedOrigins ?? []));
-  const app = root.basePath((options.basePath ?? '').replace(/\/+$/, ''));
+  const app = root.basePath(basePath);
   registerConfig(app, { auth, motp, health, phone, lock, policy, clock });
   if (motp) {
     const steps = createMotpSteps(store);
-    const verifier = createMotpVerifier({ provider: motp, lock, steps, audit, clock, health, ...timing });
-    registerMotp(app, { guards: sessionPost, verifier, tokens, policy, clock });
+    const verifier = createMotpVerifier({ provider: motp, lock, steps, audit, clock, health, followUps, ...timing });
+    // The address only travels to the provider (HRD Korea's EXIP); the unknown-address warning is about the send cap.
+    registerMotp(app, { guards: sessionPost, verifier, tokens, policy, clock, clientIp: readClientIp });
   }
-  if (phone) {
+  // What both kinds of phone check are built from.
+  const phoneCommon = { guards: sessionPost, store, hash, audit, lock, health, followUps, tokens, policy, ...timing, clock };
+  if (isWindowProvider(phone)) {
+    registerPhoneWindowCheck(app, {
+      ...phoneCommon,
+      provider: phone,
+      publicUrl: options.issuer,
+      basePath,
+      allowedOrigins: options.allowedOrigins ?? [],
+    });
+  } else if (phone) {
     registerPhoneCheck(app, {
-      guards: sessionPost,
+      ...phoneCommon,
       bodylessGuards: bodylessPost,
       auth,
       provider: phone,
       captcha,
-      store,
-      hash,
-      audit,
-      lock,
-      health,
-      tokens,
-      policy,
       clientIp,
       quietClientIp: readClientIp,
       ...(options.ipSendsPerHour === undefined ? {} : { ipSendsPerHour: options.ipSendsPerHour }),
       captchasPerSessionPerMinute: options.captchasPerSessionPerMinute,
       captchasPerIpPerMinute: options.captchasPerIpPerMinute,
-      ...timing,
-      clock,
     });
   }
   registerJwks(app, keys);
@@ -129,7 +136,7 @@ export function createVerifyApp(options: VerifyAppOptions): VerifyApp {
     registerDev(app, {
       guards: publicPost,
       sessions,
-      enroller: canEnroll(motp) ? motp : null,
+      enroller: options.devMotpEnroller ?? (canEnroll(motp) ? motp : null),
       phone: { bodylessGuards: publicBodylessPost, captcha, simulator: simulatorPhone },
     });
   }

@@ -6,6 +6,7 @@
 export { createVerifyApp } from './app.js';
 export type { VerifyApp, VerifyAppOptions } from './options.js';
 export type { SessionInput, MintedSession } from './sessions.js';
+export type { CourseContext } from '../protocol/index.js';
 export { createMemoryStore, type MemoryStore, type MemoryStoreOptions } from './stores/memory.js';
 export type { Store, AttemptCharge } from './stores/store.js';
 export { createMemoryAuditSink, type AuditRecord, type AuditSink, type MemoryAuditSink } from './audit.js';
@@ -27,7 +28,15 @@ export {
   type MotpProvider,
   type MotpVerdict,
   type MotpVerifyInput,
+  type PhoneCheckReport,
 } from './providers/motp/provider.js';
+export {
+  createHrdkProvider,
+  HRDK_DEFAULT_BASE_URL,
+  HRDK_DEFAULT_LOG_URL,
+  type HrdkProviderOptions,
+} from './providers/motp/hrdk.js';
+export { HRDK_EVAL_BY_PURPOSE, type HrdkEval } from './providers/motp/hrdk-eval.js';
 export {
   createTotpProvider,
   TOTP_OPTIONS,
@@ -51,6 +60,25 @@ export {
   type SimulatorSubscriber,
 } from './providers/phone/simulator.js';
 export {
+  createPortOnePhoneProvider,
+  PORTONE_API_URL,
+  type PortOnePhoneProviderOptions,
+} from './providers/phone/portone.js';
+export { ProviderRateLimitedError } from './providers/unavailable.js';
+export {
+  createNicePhoneProvider,
+  NICE_API_URL,
+  NICE_WINDOW_URL,
+  NICE_POPUP,
+  type NicePhoneProviderOptions,
+} from './providers/phone/nice/index.js';
+export {
+  isWindowProvider,
+  type PhoneWindowProvider,
+  type WindowLaunch,
+  type WindowResult,
+} from './providers/phone/window.js';
+export {
   socketClientIp,
   trustedProxyClientIp,
   type ClientIp,
@@ -58,5 +86,13 @@ export {
 } from './http/client-ip.js';
 export { VerifyAppConfigError } from './dev-routes.js';
 export { envFlag, EnvConfigError, type Env } from './env.js';
+export { readMotpEnv, MOTP_ENV_KINDS, type MotpEnv } from './env-motp.js';
+export {
+  readPhoneEnv,
+  realPhoneProvider,
+  PHONE_PROVIDER_KINDS,
+  type PhoneEnvConfig,
+  type PhoneProviderKind,
+} from './env-phone.js';
 export type { CaptchaService } from './captcha/index.js';
-export { kstDate } from './policy/daily.js';
+export { kstDate, kstDateTime } from './policy/daily.js';

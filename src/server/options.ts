@@ -6,6 +6,7 @@ import type { ClientIp, WarningSink } from './http/client-ip.js';
 import type { SigningKey } from './keys.js';
 import type { MotpProvider } from './providers/motp/provider.js';
 import type { PhoneProvider } from './providers/phone/provider.js';
+import type { PhoneWindowProvider } from './providers/phone/window.js';
 import type { MintedSession, SessionInput } from './sessions.js';
 import type { Store } from './stores/store.js';
 
@@ -26,10 +27,12 @@ export interface VerifyAppOptions {
   /** mOTP provider: the TOTP provider on the same store by default; `null` turns mOTP off. */
   motp?: MotpProvider | null;
   /**
-   * Phone provider (PASS app, QR, SMS): the simulator on the same store by default when
-   * `simulator` is on, none otherwise; `null` turns the phone check off.
+   * Phone provider: one the app drives through its API (PASS app, QR, SMS: the simulator,
+   * PortOne), or one that draws its own window (NICE's standard window: method `window`). The
+   * simulator on the same store by default when `simulator` is on, none otherwise; `null`
+   * turns the phone check off.
    */
-  phone?: PhoneProvider | null;
+  phone?: PhoneProvider | PhoneWindowProvider | null;
   /** The 보안문자 of the phone check: one on the same store by default. */
   captcha?: CaptchaService;
   /**
@@ -69,6 +72,12 @@ export interface VerifyAppOptions {
    * testing against a fake only. Without it, that combination is refused at creation.
    */
   devRoutesWithRealProviders?: boolean;
+  /**
+   * What the simulator's `/v1/dev/motp/enroll` answers from, instead of the mOTP provider: a
+   * local fake of HRD Korea hands out its own `otpauth://` secrets, so the phone simulator shows
+   * the codes the fake accepts. Only read while the dev routes are on.
+   */
+  devMotpEnroller?: { enroll(phone: string): Promise<string> };
   /** Origins allowed to call the API from a browser (exact match; none by default). */
   allowedOrigins?: string[];
   /**

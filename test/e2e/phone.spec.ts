@@ -5,6 +5,7 @@
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import {
   agreeAndChooseMotp,
+  agreeAndChoosePhone,
   chooseCarrierAndMethod,
   cspViolations,
   fillIdentity,
@@ -16,6 +17,7 @@ import {
   readMotpCode,
   submitMotp,
   uniqueLearner,
+  unlockByPhone,
   wrongCodeFor,
 } from './helpers.js';
 
@@ -25,12 +27,6 @@ async function snap(page: Page, info: TestInfo, name: string) {
   await page.screenshot({ path, fullPage: true });
   await info.attach(name, { path, contentType: 'image/png' });
   console.log(`screenshot ${name}: ${path}`);
-}
-
-/** Ticks "동의합니다" and picks "휴대폰인증하기". */
-async function agreeAndChoosePhone(page: Page) {
-  await page.getByRole('checkbox', { name: '동의합니다' }).check();
-  await page.getByRole('button', { name: '휴대폰인증하기' }).click();
 }
 
 const successes = async (page: Page) => (await gateEvents(page)).filter((e) => e.type === 'id-verify-success');
@@ -144,11 +140,7 @@ test('mOTP: 5 wrong → locked → phone check unlocks → mOTP succeeds', async
   const phone = await openPhone(context, page);
   await agreeAndChooseMotp(page);
   await lockMotp(page, phone);
-  await page.getByRole('button', { name: '휴대폰 인증으로 잠금 해제' }).click();
-  await chooseCarrierAndMethod(page, 'SKT', 'PASS 인증');
-  await fillIdentity(page);
-  await phone.getByTestId('pass-request').getByRole('button', { name: '승인' }).click();
-  await expect(page.getByRole('status').filter({ hasText: '잠금이 해제' })).toBeVisible();
+  await unlockByPhone(page, phone);
   expect(await successes(page)).toEqual([]);
   await submitMotp(page, await readMotpCode(phone));
   await expect(page.getByRole('heading', { name: '인증 완료' })).toBeVisible();

@@ -11,9 +11,15 @@
  * @property {number} port Port its server listens on.
  */
 
-/** @type {Record<string, E2eSuite>} Every suite by name; `default` is the demo on the built-in simulator. */
+/**
+ * @type {Record<string, E2eSuite>} Every suite by name; `default` is the demo on the built-in
+ * simulator, `hrdk` the demo with HRD Korea's mOTP adapter talking to the in-process fake.
+ */
 export const E2E_SUITES = {
   default: { testDir: 'test/e2e', testIgnore: ['**/suites/**'], env: {}, port: 8181 },
+  hrdk: { testDir: 'test/e2e/suites/hrdk', env: { IDV_MOTP: 'hrdk-fake' }, port: 8182 },
+  nice: { testDir: 'test/e2e/suites/nice', env: { IDV_PHONE: 'nice-fake' }, port: 8183 },
+  portone: { testDir: 'test/e2e/suites/portone', env: { IDV_PHONE: 'portone-fake' }, port: 8184 },
 };
 
 /**

@@ -13,7 +13,6 @@ const session: Session = {
   subject: 'learner-001',
   purpose: 'login',
   nonce: 'n',
-  context: {},
   personal: async () => ({ name: '홍길동', phone: PHONE_DIGITS }),
 };
 

@@ -7,7 +7,7 @@ import type { MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ERROR_STATUS, type ErrorCode, type ErrorDetail } from '../../protocol/index.js';
-import { API_SECURE_HEADERS, apiSecureHeaders } from './secure-headers.js';
+import { API_SECURE_HEADERS, apiPageSecureHeaders, apiSecureHeaders } from './secure-headers.js';
 
 /** Media type of every body the server writes. */
 export const JSON_TYPE = 'application/json; charset=utf-8';
@@ -30,15 +30,16 @@ export function jsonResponse(body: unknown, status = 200, headers: Record<string
 
 /**
  * Gives every answer, whatever produced it (a route, a refusal, a preflight, a stream, the
- * WAV), `Cache-Control: no-store` (answers carry tokens and learner state) and Hono's secure
- * headers. A {@link jsonResponse} that reaches the client as it was built has them already and
- * is left untouched.
+ * WAV, a window page), `Cache-Control: no-store` (answers carry tokens and learner state) and
+ * Hono's secure headers; HTML pages keep their own CSP. A {@link jsonResponse} that reaches
+ * the client as it was built has them already and is left untouched.
  */
 export const answerHeaders: MiddlewareHandler = async (c, next) => {
   await next();
   if (complete.has(c.res)) return;
   c.res.headers.set('Cache-Control', 'no-store');
-  await apiSecureHeaders(c, async () => undefined);
+  const page = c.res.headers.get('Content-Type')?.startsWith('text/html') === true;
+  await (page ? apiPageSecureHeaders : apiSecureHeaders)(c, async () => undefined);
 };
 
 /** Optional members of an error answer, plus a status when it differs from the code's own. */

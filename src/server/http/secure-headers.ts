@@ -19,6 +19,14 @@ type SecureHeadersOptions = NonNullable<Parameters<typeof secureHeaders>[0]>;
 export const SECURE_HEADERS: SecureHeadersOptions = { strictTransportSecurity: false };
 
 /**
+ * For pages that open the window check's popup (the LMS page) or are that popup (the API's
+ * window pages): the popup passes through the provider's origin and then hands its result to
+ * `window.opener`, which `Cross-Origin-Opener-Policy: same-origin` on either side would cut.
+ * The opener keeps `same-origin-allow-popups`; the popup's pages send none.
+ */
+export const POPUP_OPENER_HEADERS: SecureHeadersOptions = { ...SECURE_HEADERS, crossOriginOpenerPolicy: 'same-origin-allow-popups' };
+
+/**
  * The API's secure headers: the shared ones, plus a Content-Security-Policy under which an
  * answer opened as a page can load, run and frame nothing.
  */
@@ -26,6 +34,13 @@ export const apiSecureHeaders: MiddlewareHandler = secureHeaders({
   ...SECURE_HEADERS,
   contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
 });
+
+/**
+ * The secure headers of the HTML pages the API serves (the window check's popup): they keep
+ * their own Content-Security-Policy and send no Cross-Origin-Opener-Policy (see
+ * {@link POPUP_OPENER_HEADERS}).
+ */
+export const apiPageSecureHeaders: MiddlewareHandler = secureHeaders({ ...SECURE_HEADERS, crossOriginOpenerPolicy: false });
 
 /**
  * What {@link apiSecureHeaders} writes, as a plain list. JSON answers are built with it (see

@@ -5,6 +5,7 @@
 import type { Hono, MiddlewareHandler } from 'hono';
 import {
   normalizeKoreanMobile,
+  type CourseContext,
   type DevMotpEnrollRequest,
   type DevMotpEnrollResponse,
   type DevSessionRequest,
@@ -29,14 +30,14 @@ export interface DevDeps {
   guards: MiddlewareHandler<AppEnv>;
   /** Mints sessions. */
   sessions: SessionRegistry;
-  /** The enrolling mOTP provider, when the configured one can enrol. */
+  /** Who hands out mOTP secrets: the enrolling mOTP provider, or a fake of the upstream's app. */
   enroller: Pick<TotpProvider, 'enroll'> | null;
   /** The captcha answers and the simulated phones (see `dev-phone.ts`). */
   phone: Omit<DevPhoneDeps, 'guards'>;
 }
 
 /** A string field, the default when absent, or 400 naming it. */
-function text(body: Unchecked<DevSessionRequest>, field: keyof DevSessionRequest): string {
+function text(body: Unchecked<DevSessionRequest>, field: keyof typeof DEMO_LEARNER): string {
   const value = body[field];
   if (value === undefined) return DEMO_LEARNER[field];
   if (typeof value !== 'string') throw invalidInput(field, `${field} must be a string`);
@@ -54,6 +55,8 @@ export function registerDev(app: Hono<AppEnv>, deps: DevDeps): void {
         phone: text(body, 'phone'),
         birth: text(body, 'birth'),
         purpose: text(body, 'purpose') as Purpose,
+        // Checked field by field when the session is minted.
+        ...(body.course === undefined ? {} : { course: body.course as CourseContext }),
       });
       return jsonResponse(minted);
     } catch (error) {

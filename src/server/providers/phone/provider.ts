@@ -61,10 +61,15 @@ export interface PhoneVerified {
   identity: VerifiedIdentity | null;
   /** The provider's reference for reconciliation (PortOne: the verification id). */
   providerRef?: string;
+  /** The provider's own result code for the check, when it has one (HRD Korea's reports carry it). */
+  resultCode?: string;
 }
 
-/** `confirm`'s answer: a wrong (or dead, or unknown) code, or the verified person. */
-export type PhoneConfirmation = ({ valid: true } & PhoneVerified) | { valid: false };
+/**
+ * `confirm`'s answer: the verified person, or a refused code — wrong, unknown, or (`expired`)
+ * one the provider itself has ended, which no further entry can fix.
+ */
+export type PhoneConfirmation = ({ valid: true } & PhoneVerified) | { valid: false; expired?: boolean };
 
 /** Where a push or QR request stands on the provider's side. */
 export type PhoneProviderStatus =
