@@ -50,16 +50,18 @@ const honoBodyLimit: MiddlewareHandler<AppEnv> = bodyLimit({
 });
 
 /**
- * Hono's `bodyLimit`: a body declaring more than `LIMITS.maxBodyBytes` is refused (413) unread,
- * and one without a length (chunked) is read only up to the limit. A body that declares a
- * length within the limit goes straight on: `bodyLimit` would only let it pass, but looking at
- * the body stream first takes `@hono/node-server` off its direct read of the socket, and
- * {@link readBody} checks the size of what it read anyway.
+ * Hono's `bodyLimit` for what comes over a socket: a body declaring more than
+ * `LIMITS.maxBodyBytes` is refused (413) unread, and a chunked one is read only up to the
+ * limit. A body declaring a length within the limit goes straight on (`bodyLimit` would only
+ * let it pass, and looking at the body stream first takes `@hono/node-server` off its direct
+ * read of the socket). A request with neither header was built in-process (a test, the in-page
+ * app) and may wrap its headers, which `bodyLimit`'s rebuilt request would lose: {@link readBody}
+ * caps it while reading.
  */
 export const limitBody: MiddlewareHandler<AppEnv> = async (c, next) => {
   const declared = c.req.header('Content-Length');
-  const withinLimit = declared !== undefined && Number(declared) <= LIMITS.maxBodyBytes;
-  if (withinLimit && c.req.header('Transfer-Encoding') === undefined) return next();
+  const chunked = c.req.header('Transfer-Encoding') !== undefined;
+  if (!chunked && (declared === undefined || Number(declared) <= LIMITS.maxBodyBytes)) return next();
   return honoBodyLimit(c, next);
 };
 
@@ -87,13 +89,41 @@ export const refuseUntypedBody: MiddlewareHandler<AppEnv> = async (c, next) => {
 /** Refuses bytes that are not UTF-8 rather than replacing them; one call per body, so one decoder serves all. */
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** The body's bytes, read no further than one byte past `LIMITS.maxBodyBytes` (then 413). */
+async function readCapped(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > LIMITS.maxBodyBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
 /**
- * Reads the body (after {@link limitBody}) as UTF-8 text. The size is checked once more: an
- * in-process caller can declare a `Content-Length` smaller than the body it hands over, which
- * `bodyLimit` takes at its word (a socket cannot: Node reads no further than declared).
+ * Reads the body (after {@link limitBody}) as UTF-8 text. A body with a declared length is read
+ * whole (`@hono/node-server` reads it straight from the socket, which ends it at that length)
+ * and its size checked once more, since an in-process caller can declare less than it hands
+ * over; one without is read through {@link readCapped}.
  */
 export const readBody: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const bytes = new Uint8Array(await c.req.arrayBuffer());
+  const sized = c.req.header('Content-Length') !== undefined || c.req.header('Transfer-Encoding') !== undefined;
+  // The stream is only looked at when needed: touching it takes a socket's body off its fast read.
+  const stream = sized ? null : c.req.raw.body;
+  const bytes = stream ? await readCapped(stream) : new Uint8Array(await c.req.arrayBuffer());
   if (bytes.byteLength > LIMITS.maxBodyBytes) throw tooLarge();
   let text: string;
   try {
