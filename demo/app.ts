@@ -18,7 +18,7 @@ import {
   type VerifyApp,
   type VerifyAppOptions,
 } from '../src/server/index.js';
-import { POPUP_OPENER_HEADERS } from '../src/server/http/secure-headers.js';
+import { PAGE_SECURE_HEADERS } from '../src/server/http/secure-headers.js';
 import { createLru } from '../src/server/lru.js';
 import { SESSION_TTL_MS } from '../src/server/sessions.js';
 import { STRICT_CSP } from './csp.js';
@@ -115,7 +115,7 @@ export function createDemoApp(options: DemoOptions): DemoApp {
 
   // nosniff, no-referrer and the rest on every page and file; each page keeps its own strict CSP,
   // and the course page may open the window check's popup.
-  app.use(secureHeaders(POPUP_OPENER_HEADERS));
+  app.use(secureHeaders(PAGE_SECURE_HEADERS));
 
   /**
    * Renders a course page for the learner picked by `?learner=`. A real LMS knows who is logged

@@ -19,12 +19,12 @@ type SecureHeadersOptions = NonNullable<Parameters<typeof secureHeaders>[0]>;
 export const SECURE_HEADERS: SecureHeadersOptions = { strictTransportSecurity: false };
 
 /**
- * For pages that open the window check's popup (the LMS page) or are that popup (the API's
- * window pages): the popup passes through the provider's origin and then hands its result to
- * `window.opener`, which `Cross-Origin-Opener-Policy: same-origin` on either side would cut.
- * The opener keeps `same-origin-allow-popups`; the popup's pages send none.
+ * For HTML pages: the same, without `Cross-Origin-Opener-Policy`. Pages take part in the window
+ * check's popup (the LMS page opens it; the API's window pages are it), which passes through the
+ * provider's origin and then hands its result to `window.opener`: an opener policy on either
+ * side would cut that link.
  */
-export const POPUP_OPENER_HEADERS: SecureHeadersOptions = { ...SECURE_HEADERS, crossOriginOpenerPolicy: 'same-origin-allow-popups' };
+export const PAGE_SECURE_HEADERS: SecureHeadersOptions = { ...SECURE_HEADERS, crossOriginOpenerPolicy: false };
 
 /**
  * The API's secure headers: the shared ones, plus a Content-Security-Policy under which an
@@ -37,10 +37,9 @@ export const apiSecureHeaders: MiddlewareHandler = secureHeaders({
 
 /**
  * The secure headers of the HTML pages the API serves (the window check's popup): they keep
- * their own Content-Security-Policy and send no Cross-Origin-Opener-Policy (see
- * {@link POPUP_OPENER_HEADERS}).
+ * their own Content-Security-Policy (see {@link PAGE_SECURE_HEADERS}).
  */
-export const apiPageSecureHeaders: MiddlewareHandler = secureHeaders({ ...SECURE_HEADERS, crossOriginOpenerPolicy: false });
+export const apiPageSecureHeaders: MiddlewareHandler = secureHeaders(PAGE_SECURE_HEADERS);
 
 /**
  * What {@link apiSecureHeaders} writes, as a plain list. JSON answers are built with it (see
