@@ -1,6 +1,6 @@
 /**
- * CORS for the widget on an LMS page served from another origin (SECURITY 28), with Hono's
- * `cors` middleware. Only allow-listed origins are echoed back — never `*` — and no
+ * CORS for the widget on an LMS page served from another origin (docs/security.md rule 28), with
+ * Hono's `cors` middleware. Only allow-listed origins are echoed back — never `*` — and no
  * credentials are involved: the session travels in the `Authorization` header, not a cookie.
  * Every `OPTIONS` request is answered here as a preflight (204).
  */

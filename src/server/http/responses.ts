@@ -12,7 +12,7 @@ import { API_SECURE_HEADERS, apiPageSecureHeaders, apiSecureHeaders } from './se
 /** Media type of every body the server writes. */
 export const JSON_TYPE = 'application/json; charset=utf-8';
 
-/** Statuses that must carry `Retry-After` (SECURITY 25). */
+/** Statuses that must carry `Retry-After` (docs/security.md rule 25). */
 const RETRY_STATUSES = new Set([423, 429, 503]);
 
 /** Answers built by {@link jsonResponse}: they already carry every header an answer needs. */

@@ -1,10 +1,11 @@
-/** `GET /v1/config`: what the gate may offer this learner now (DESIGN §4). */
+/** `GET /v1/config`: what the gate may offer this learner now (docs/protocol.md). */
 import type { Hono, MiddlewareHandler } from 'hono';
 import {
   CARRIERS,
   LIMITS,
   PURPOSES,
   VERIFY_METHODS,
+  maskPhone,
   type ConfigResponse,
   type Purpose,
   type VerifyMethod,
@@ -52,6 +53,8 @@ export function registerConfig(app: Hono<AppEnv>, deps: ConfigDeps): void {
     }
     const purpose = (asked as Purpose | undefined) ?? session.purpose;
     const now = deps.clock();
+    // The prefill shows the learner their own name and masked phone: opened for this answer only.
+    const learner = await session.personal();
     const methods = methodsOf(deps);
     const ownScreens = deps.phone?.methods.some((method) => method !== 'window') ?? false;
     const body: ConfigResponse = {
@@ -73,6 +76,8 @@ export function registerConfig(app: Hono<AppEnv>, deps: ConfigDeps): void {
       // `/v1/phone/start` always asks for one; a provider's own window has its own instead.
       captcha: { required: ownScreens || deps.phone === null },
       serverTime: now,
+      // What the forms may show: the name, and the phone masked (docs/security.md rule 31).
+      learner: { name: learner.name, phone: maskPhone(learner.phone) },
     };
     return jsonResponse(body);
   });

@@ -11,7 +11,7 @@
  *   store or a log.
  *
  * Sending to an unknown phone does the same work and answers the same as sending to a known
- * one; only the delivery (an inbox line, a pending push) is skipped (SECURITY 22).
+ * one; only the delivery (an inbox line, a pending push) is skipped (docs/security.md rule 22).
  */
 import {
   LIMITS,
