@@ -72,7 +72,7 @@ export interface Session {
   course?: CourseContext;
   /**
    * The learner's name, phone and birth, opened on the first call and kept for this request
-   * only. Most calls (config, status, captcha, refused input) never need them.
+   * only. Status, streams, captchas and refused input never need them.
    */
   personal(): Promise<Personal>;
 }
