@@ -14,7 +14,7 @@ import { createCors } from './http/cors.js';
 import type { AppEnv } from './http/env.js';
 import { readBody, refuseUntypedBody, requireJson, requireJsonOrEmpty } from './http/hygiene.js';
 import { idempotent } from './http/idempotent.js';
-import { HttpError, internalErrorResponse } from './http/responses.js';
+import { HttpError, unexpectedErrorResponse } from './http/responses.js';
 import { canEnroll, devRoutesEnabled, isSimulator } from './dev-routes.js';
 import { createKeyRing } from './keys.js';
 import type { VerifyApp, VerifyAppOptions } from './options.js';
@@ -128,15 +128,15 @@ export function createVerifyApp(options: VerifyAppOptions): VerifyApp {
     });
   }
   app.notFound(() => new HttpError('NOT_FOUND', 'No such endpoint').toResponse());
-  app.onError((error) => (error instanceof HttpError ? error.toResponse() : internalErrorResponse()));
+  app.onError((error) => (error instanceof HttpError ? error.toResponse() : unexpectedErrorResponse(error)));
 
   return {
     async fetch(request, env) {
       let response: Response;
       try {
         response = request.method === 'OPTIONS' ? cors.preflight(request) : await app.fetch(request, env);
-      } catch {
-        response = internalErrorResponse();
+      } catch (error) {
+        response = unexpectedErrorResponse(error);
       }
       // Re-wrap so headers are mutable whatever produced the response, then enforce no-store.
       response = new Response(response.body, response);

@@ -7,7 +7,14 @@ export { createVerifyApp } from './app.js';
 export type { VerifyApp, VerifyAppOptions } from './options.js';
 export type { SessionInput, MintedSession } from './sessions.js';
 export { createMemoryStore, type MemoryStore, type MemoryStoreOptions } from './stores/memory.js';
-export type { Store, AttemptCharge } from './stores/store.js';
+export { StoreUnavailableError, type Store, type AttemptCharge } from './stores/store.js';
+export {
+  createRedisStore,
+  failFastRedisOptions,
+  DEFAULT_REDIS_PREFIX,
+  type RedisStore,
+  type RedisStoreOptions,
+} from './stores/redis.js';
 export { createMemoryAuditSink, type AuditRecord, type AuditSink, type MemoryAuditSink } from './audit.js';
 export { generateSigningKey, type SigningKey } from './keys.js';
 export { RESULT_TOKEN_CLAIMS } from './tokens.js';

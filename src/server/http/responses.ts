@@ -4,6 +4,7 @@
  * tells the client when to come back.
  */
 import { ERROR_STATUS, type ErrorCode, type ErrorDetail } from '../../protocol/index.js';
+import { StoreUnavailableError } from '../stores/store.js';
 
 /** Media type of every body the server writes. */
 export const JSON_TYPE = 'application/json; charset=utf-8';
@@ -73,6 +74,19 @@ export function invalidInput(field: string, message: string): HttpError {
  */
 export function internalErrorResponse(): Response {
   return jsonResponse({ error: { code: 'UPSTREAM_UNAVAILABLE', message: 'Internal error' } }, 500);
+}
+
+/**
+ * The answer to an error no layer turned into an answer: 503 with `Retry-After` when the store
+ * is unreachable (nothing was decided, the client retries), the generic 500 otherwise.
+ */
+export function unexpectedErrorResponse(error: unknown): Response {
+  if (error instanceof StoreUnavailableError) {
+    return new HttpError('UPSTREAM_UNAVAILABLE', 'The service is briefly unavailable; try again', {
+      retryAfter: error.retryAfter,
+    }).toResponse();
+  }
+  return internalErrorResponse();
 }
 
 /** The error answer for a policy's refusal (see `policy/refusal.ts`). */

@@ -1,0 +1,30 @@
+// `npm run test:server`: the server and client suites on the memory store, then the server
+// suite again with every rig on Redis (a throwaway `redis-server` this script starts on a free
+// loopback port and stops). Extra arguments narrow both passes, e.g. a single file.
+import { spawnSync } from 'node:child_process';
+import { startRedisServer } from '../test/support/redis-server.mjs';
+
+const given = process.argv.slice(2);
+const memoryFiles = given.length ? given : ['test/server/*.test.ts', 'test/client/*.test.ts'];
+const redisFiles = given.length ? given : ['test/server/*.test.ts'];
+
+/** Runs node's test runner through tsx on `files` with `env`; true when every test passed. */
+function run(label, files, env) {
+  console.log(`\n--- server tests on the ${label} store ---`);
+  const started = Date.now();
+  const result = spawnSync('npx', ['tsx', '--test', ...files], { stdio: 'inherit', shell: true, env: { ...process.env, ...env } });
+  console.log(`--- ${label} store: ${result.status === 0 ? 'passed' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s) ---`);
+  return result.status === 0;
+}
+
+if (!run('memory', memoryFiles, { IDV_TEST_STORE: 'memory' })) process.exit(1);
+const redis = await startRedisServer();
+const passed = (() => {
+  try {
+    return run('Redis', redisFiles, { IDV_TEST_STORE: 'redis', IDV_TEST_REDIS_URL: redis.url });
+  } finally {
+    void redis.stop();
+  }
+})();
+await redis.stop();
+process.exit(passed ? 0 : 1);
