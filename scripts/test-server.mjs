@@ -19,12 +19,6 @@ function run(label, files, env) {
 
 if (!run('memory', memoryFiles, { IDV_TEST_STORE: 'memory' })) process.exit(1);
 const redis = await startRedisServer();
-const passed = (() => {
-  try {
-    return run('Redis', redisFiles, { IDV_TEST_STORE: 'redis', IDV_TEST_REDIS_URL: redis.url });
-  } finally {
-    void redis.stop();
-  }
-})();
+const passed = run('Redis', redisFiles, { IDV_TEST_STORE: 'redis', IDV_TEST_REDIS_URL: redis.url });
 await redis.stop();
 process.exit(passed ? 0 : 1);
