@@ -51,11 +51,17 @@ export interface Rig {
 
 type VerifyAppOptionsPurpose = Parameters<VerifyApp['createSession']>[0]['purpose'];
 
-/** Builds a rig with the demo phone enrolled, on this run's store. */
-export async function rig(options: Partial<VerifyAppOptions> = {}): Promise<Rig> {
+/** How a rig gets its store. */
+export interface RigStore {
+  /** The rig's store on its clock (default: this run's kind, see stores.ts). */
+  store?: (clock: () => number) => Promise<TestStore>;
+}
+
+/** Builds a rig with the demo phone enrolled, on this run's store unless `using` gives one. */
+export async function rig(options: Partial<VerifyAppOptions> = {}, using: RigStore = {}): Promise<Rig> {
   let now = T0;
   const clock = () => now;
-  const store = await testStore(clock);
+  const store = await (using.store ?? testStore)(clock);
   const hashKey = new Uint8Array(32).fill(7);
   const totp = createTotpProvider({ store, clock, hashKey });
   const state = { calls: 0, failWith: undefined as Error | undefined };

@@ -55,10 +55,18 @@ export async function testRedisClient(): Promise<Redis> {
   return client;
 }
 
-/** A Redis store under a prefix no other test uses, on one client shared by this process. */
-export async function testRedisStore(clock?: () => number, prefix = uniquePrefix()): Promise<RedisStore & TestStore> {
-  shared ??= await testRedisClient();
-  const store = createRedisStore({ client: shared, prefix, ...(clock ? { clock } : {}) });
+/** Options of {@link testRedisStore}. */
+export interface TestRedisStoreOptions {
+  /** Key prefix (default: one no other store uses); stores given one prefix share their data. */
+  prefix?: string;
+  /** A client of its own, as another process would have (default: one shared by this process). */
+  ownClient?: boolean;
+}
+
+/** A Redis store on this process's Redis, under a prefix no other test uses unless given. */
+export async function testRedisStore(clock?: () => number, options: TestRedisStoreOptions = {}): Promise<RedisStore & TestStore> {
+  const client = options.ownClient ? await testRedisClient() : (shared ??= await testRedisClient());
+  const store = createRedisStore({ client, prefix: options.prefix ?? uniquePrefix(), ...(clock ? { clock } : {}) });
   return Object.assign(store, { dump: () => dumpRedis(store, clock ?? Date.now) });
 }
 
