@@ -6,7 +6,10 @@
 import { generate } from 'otplib';
 import { VerifyClient } from '../client/index.js';
 import type { Purpose } from '../protocol/index.js';
-import { createVerifyApp, ProviderUnavailableError } from '../server/index.js';
+// The app's own modules, not the server entry: that one also exports Node-only parts (the
+// Redis store, the audit file) that a browser cannot load.
+import { createVerifyApp } from '../server/app.js';
+import { ProviderUnavailableError } from '../server/providers/unavailable.js';
 
 /** The member the in-page backend signs in by default (the seed manual's example). */
 export const DEMO_MEMBER = { name: '홍길동', phone: '010-1234-5678' } as const;

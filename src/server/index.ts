@@ -16,7 +16,14 @@ export {
   type RedisStoreOptions,
 } from './stores/redis.js';
 export { createMemoryAuditSink, type AuditRecord, type AuditSink, type MemoryAuditSink } from './audit.js';
-export { generateSigningKey, type SigningKey } from './keys.js';
+export {
+  createFileAuditSink,
+  MIN_AUDIT_FILE_BYTES,
+  type AuditRotation,
+  type FileAuditSink,
+  type FileAuditSinkOptions,
+} from './audit-file.js';
+export { generateSigningKey, generateSigningJwk, importSigningKeys, SigningKeyError, type SigningKey } from './keys.js';
 export { RESULT_TOKEN_CLAIMS } from './tokens.js';
 export {
   verifyResultToken,

@@ -21,8 +21,12 @@ export interface VerifyAppOptions {
   store?: Store;
   /** Epoch milliseconds (default `Date.now`); tests inject one to move time without sleeping. */
   clock?: () => number;
-  /** The result-token signing key; an ES256 key is generated on first use when absent. */
-  signingKey?: SigningKey;
+  /**
+   * The result-token signing key, or several (see `importSigningKeys`): the first signs, all
+   * are published in the JWKS, so an old key keeps verifying during a rotation. Absent: an
+   * ES256 key is generated on first use — per process, so instances sharing a store need this.
+   */
+  signingKey?: SigningKey | readonly SigningKey[];
   /** mOTP provider: the TOTP provider on the same store by default; `null` turns mOTP off. */
   motp?: MotpProvider | null;
   /**
