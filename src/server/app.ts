@@ -83,6 +83,7 @@ export function createVerifyApp(options: VerifyAppOptions): VerifyApp {
   const policy = createVerificationPolicy(store);
   const idempotency = createIdempotency({ store, hash });
   const cors = createCors(options.allowedOrigins ?? []);
+  const shutdown = new AbortController();
 
   const auth = requireSession(sessions);
   const sessionPost = chain(requireJson, auth, readBody, idempotent(idempotency));
@@ -113,6 +114,7 @@ export function createVerifyApp(options: VerifyAppOptions): VerifyApp {
       tokens,
       policy,
       clientIp,
+      shutdown: shutdown.signal,
       ...(options.ipSendsPerHour === undefined ? {} : { ipSendsPerHour: options.ipSendsPerHour }),
       ...timing,
       clock,
@@ -147,6 +149,10 @@ export function createVerifyApp(options: VerifyAppOptions): VerifyApp {
     jwks: () => keys.jwks(),
     auditLog: () => (options.audit ? [] : memoryAudit.records()),
     unlockMotp: (subject) => lock.unlock(subject),
+    drain: () => shutdown.abort(),
+    ready: async () => {
+      await store.ping?.();
+    },
     devRoutes,
   };
 }

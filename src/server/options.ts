@@ -95,6 +95,13 @@ export interface VerifyApp {
   auditLog(): readonly AuditRecord[];
   /** Lifts the learner's mOTP lock; the phone path calls it after a `motp-unlock` check. */
   unlockMotp(subject: string): Promise<void>;
+  /**
+   * Starts a graceful shutdown: open event streams end with a retry hint (the widget then
+   * polls, reaching an instance that stays up), and new ones end at once. Call it on SIGTERM.
+   */
+  drain(): void;
+  /** Resolves when the store answers; rejects with `StoreUnavailableError` when it does not (`/readyz`). */
+  ready(): Promise<void>;
   /** True when the `/v1/dev/*` simulator calls are on (print it loudly at start). */
   readonly devRoutes: boolean;
 }

@@ -59,6 +59,8 @@ export interface PhoneCheckDeps {
   providerTimeoutMs?: number;
   /** Epoch milliseconds. */
   clock: () => number;
+  /** Aborts when the server drains: open event streams end with a retry hint. */
+  shutdown: AbortSignal;
 }
 
 /** Registers the captcha and phone routes on `app`. */
@@ -82,6 +84,7 @@ export function registerPhoneCheck(app: Hono<AppEnv>, deps: PhoneCheckDeps): voi
     tokens: deps.tokens,
     policy: deps.policy,
     clientIp: deps.clientIp,
+    shutdown: deps.shutdown,
     clock,
   });
 }

@@ -7,6 +7,10 @@
  * value changed (by `key`), ends after a final value, after `maxMs`, or as soon as the client goes away
  * (the request's signal, or the reader cancelling). A comment line every `heartbeatMs` keeps
  * proxies from closing a quiet connection.
+ *
+ * When the server drains (shutting down behind a load balancer), each stream ends with a
+ * `retry:` line and no event: the widget reads it as the stream ending early and follows the
+ * transaction by polling, which the load balancer sends to an instance that stays up.
  */
 
 /** Options of {@link eventStream}. */
@@ -21,6 +25,10 @@ export interface EventStreamOptions<T> {
   key?: (value: T) => string;
   /** Aborts when the client is gone. */
   signal: AbortSignal;
+  /** Aborts when the server drains: the stream sends the retry hint and ends. */
+  drain?: AbortSignal;
+  /** Reconnection delay the retry hint asks for, in milliseconds (default 1000). */
+  retryMs?: number;
   /** Time between two reads, in milliseconds. */
   pollMs: number;
   /** Quiet time after which a comment line is sent, in milliseconds. */
@@ -30,6 +38,9 @@ export interface EventStreamOptions<T> {
 }
 
 const encoder = new TextEncoder();
+
+/** Reconnection delay of the drain hint when none is given. */
+const DRAIN_RETRY_MS = 1_000;
 
 /** A `text/event-stream` response following `read`. */
 export function eventStream<T>(options: EventStreamOptions<T>): Response {
@@ -41,6 +52,7 @@ export function eventStream<T>(options: EventStreamOptions<T>): Response {
   let done = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let wake: (() => void) | undefined;
+  let draining = options.drain?.aborted ?? false;
 
   const stop = () => {
     done = true;
@@ -52,13 +64,19 @@ export function eventStream<T>(options: EventStreamOptions<T>): Response {
       wake = resolve;
       timer = setTimeout(resolve, ms);
     });
+  const onDrain = () => {
+    draining = true;
+    wake?.();
+  };
   signal.addEventListener('abort', stop, { once: true });
+  options.drain?.addEventListener('abort', onDrain, { once: true });
 
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
       const finish = () => {
         stop();
         signal.removeEventListener('abort', stop);
+        options.drain?.removeEventListener('abort', onDrain);
         try {
           controller.close();
         } catch {
@@ -67,6 +85,10 @@ export function eventStream<T>(options: EventStreamOptions<T>): Response {
       };
       // One event (or heartbeat) per pull: the stream asks again once the client has read it.
       while (!done && !signal.aborted) {
+        if (draining) {
+          controller.enqueue(encoder.encode(`retry: ${options.retryMs ?? DRAIN_RETRY_MS}\n\n`));
+          return finish();
+        }
         let value: T | undefined;
         try {
           value = await options.read();
@@ -95,6 +117,7 @@ export function eventStream<T>(options: EventStreamOptions<T>): Response {
     cancel() {
       stop();
       signal.removeEventListener('abort', stop);
+      options.drain?.removeEventListener('abort', onDrain);
     },
   });
 

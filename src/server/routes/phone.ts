@@ -55,6 +55,8 @@ export interface PhoneRouteDeps {
   clientIp: ClientIp;
   /** Epoch milliseconds. */
   clock: () => number;
+  /** Aborts when the server drains: open event streams end with a retry hint. */
+  shutdown: AbortSignal;
 }
 
 /** Registers the `/v1/phone/*` routes. */
@@ -106,6 +108,7 @@ export function registerPhone(app: Hono<AppEnv>, deps: PhoneRouteDeps): void {
       // A new event when the status changes; the countdown alone is not news (each event carries it).
       key: (value) => value.status,
       signal: c.req.raw.signal,
+      drain: deps.shutdown,
       pollMs: PHONE_EVENTS_POLL_MS,
       heartbeatMs: PHONE_EVENTS_HEARTBEAT_MS,
       maxMs: first.answer.expiresIn * 1000 + EVENTS_GRACE_MS,
