@@ -1,8 +1,15 @@
-/** `npm start`: serves the demo on 127.0.0.1:$PORT (default 8080) and prints its URLs. */
+/**
+ * `npm start`: serves the demo on 127.0.0.1:$PORT (default 8080) and prints its URLs. The
+ * deployment variables (IDV_STORE, REDIS_URL, IDV_SIGNING_KEYS, IDV_HASH_KEY, IDV_AUDIT_FILE…,
+ * see docs/deploy.md) apply here too: two `npm start` on one Redis with the same keys are one
+ * service. Probes at /healthz and /readyz; SIGTERM drains.
+ */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
-import { envFlag } from '../src/server/index.js';
+import { envFlag, EnvConfigError } from '../src/server/index.js';
+import { openDeployment } from '../src/server/deploy.js';
+import { readDeployEnv } from '../src/server/env-deploy.js';
+import { exitOnSignals, serveWithProbes } from '../src/server/serve.js';
 import { createDemoApp } from './app.js';
 import { startupBanner } from './banner.js';
 
@@ -14,14 +21,24 @@ if (!existsSync(join(distDir, 'index.html'))) {
   process.exit(1);
 }
 const origin = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+const deployment = await readDeployEnv(process.env).then(openDeployment, (error: unknown) => {
+  console.error(error instanceof EnvConfigError ? `npm start: ${error.message}` : error);
+  process.exit(1);
+});
 const app = createDemoApp({
   origin,
   distDir,
   scriptDir: join(import.meta.dirname, '..', 'dist'),
-  verify: { devRoutesWithRealProviders: envFlag(process.env, 'IDV_DEV_ROUTES') },
+  verify: { ...deployment.options, devRoutesWithRealProviders: envFlag(process.env, 'IDV_DEV_ROUTES') },
 });
-const server = serve({ fetch: app.fetch, hostname: host, port }, () => {
-  console.log(startupBanner(origin, { devRoutes: app.verify.devRoutes }));
+const serving = await serveWithProbes({
+  fetch: app.fetch,
+  hostname: host,
+  port,
+  ready: app.verify.ready,
+  drain: app.verify.drain,
+  close: deployment.close,
 });
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.close(() => process.exit(0)));
+console.log(startupBanner(origin, { devRoutes: app.verify.devRoutes }));
+console.log(deployment.summary.map((line) => `  ${line}`).join('\n'));
+exitOnSignals(serving);

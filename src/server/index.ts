@@ -25,6 +25,7 @@ export {
 } from './audit-file.js';
 export { generateSigningKey, generateSigningJwk, importSigningKeys, SigningKeyError, type SigningKey } from './keys.js';
 export { RESULT_TOKEN_CLAIMS } from './tokens.js';
+export { createStoreReplayGuard, type StoreReplayGuardOptions } from './replay-store.js';
 export {
   verifyResultToken,
   createMemoryReplayGuard,
