@@ -17,6 +17,11 @@ export interface KnownSecrets {
   codes: string[];
   /** Bearer sessions handed to pages. */
   sessions: string[];
+  /**
+   * Six-digit numbers known not to be codes, e.g. the clock hours (hours since 1970) that
+   * rate-limit keys are named by during the run.
+   */
+  notCodes?: string[];
 }
 
 /** One place where the scan found something, and what it was. */
@@ -75,7 +80,7 @@ export function birthSpellings(birth: string): string[] {
 /** A mobile number in any spelling, not part of a longer number (timestamps, counters). */
 const ANY_MOBILE = /(?<![\d])(?:\+?82[-. ]?1[016789]|01[016789])[-. ]?\d{3,4}[-. ]?\d{4}(?!\d)/;
 /** Six digits standing alone (not inside a longer number or a random identifier). */
-const SIX_DIGITS = /(?<![\w])\d{6}(?![\w])/;
+const SIX_DIGITS = /(?<![\w])\d{6}(?![\w])/g;
 
 /**
  * Whether `text` holds `needle` as itself: a needle that starts or ends with a digit must not
@@ -100,8 +105,10 @@ export function findPlaintext(texts: ScannedText[], known: KnownSecrets): Findin
     for (const [what, needle] of needles) if (holds(text, needle)) findings.push({ where, what: `${what} ${needle}` });
     const mobile = ANY_MOBILE.exec(text);
     if (mobile) findings.push({ where, what: `phone ${mobile[0]}` });
-    const digits = allowSixDigits ? null : SIX_DIGITS.exec(text);
-    if (digits) findings.push({ where, what: `code-like ${digits[0]}` });
+    if (allowSixDigits) continue;
+    for (const [digits] of text.matchAll(SIX_DIGITS)) {
+      if (!known.notCodes?.includes(digits)) findings.push({ where, what: `code-like ${digits}` });
+    }
   }
   return findings;
 }
