@@ -1,7 +1,8 @@
 /**
  * The reference backend of id-verify: `createVerifyApp()` for the server, `verifyResultToken()`
- * for LMS servers checking the tokens, and the store and provider (mOTP, phone) contracts to
- * extend it.
+ * for LMS servers checking the tokens, the store and provider (mOTP, phone) contracts to
+ * extend it, and what a deployment needs (the Redis store, the audit file, settings from the
+ * environment, probes and a graceful shutdown). Node only; the in-page app imports `app.js`.
  */
 export { createVerifyApp } from './app.js';
 export type { VerifyApp, VerifyAppOptions } from './options.js';
@@ -72,5 +73,16 @@ export {
 } from './http/client-ip.js';
 export { VerifyAppConfigError } from './dev-routes.js';
 export { envFlag, EnvConfigError, type Env } from './env.js';
+export { readDeployEnv, MIN_HASH_KEY_BYTES, type DeployEnv, type StoreSetting } from './env-deploy.js';
+export { openDeployment, type Deployment } from './deploy.js';
+export {
+  serveWithProbes,
+  exitOnSignals,
+  HEALTH_PATH,
+  READY_PATH,
+  DEFAULT_DRAIN_TIMEOUT_MS,
+  type ServeOptions,
+  type ServingApp,
+} from './serve.js';
 export type { CaptchaService } from './captcha/index.js';
 export { kstDate } from './policy/daily.js';
