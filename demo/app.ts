@@ -25,6 +25,9 @@ import { STRICT_CSP } from './csp.js';
 /** The demo learner (the seed manual's example member). */
 export const DEMO_LEARNER = { name: '홍길동', phone: '010-1234-5678', birth: '900101-1' } as const;
 
+/** The demo course, lesson 1: what HRD Korea receives as COURSE_AGENT_PK, CLASS_AGENT_PK and CLASS_TME. */
+export const DEMO_COURSE = { coursePk: 'DEMO-COURSE', classPk: 'DEMO-COURSE-2025-1', classTime: '01' } as const;
+
 const AUDIENCE = 'demo-lms';
 /** A rendered page can send its token back this long (the session's own life). */
 const PAGE_TTL_MS = 30 * 60 * 1000;
@@ -103,7 +106,7 @@ export function createDemoApp({ origin, distDir, scriptDir, verify: extra = {} }
     if (!/^[\w-]{1,64}$/.test(learner)) return undefined;
     const purpose = query('purpose') === 'daily' ? 'daily' : 'course-start';
     const phone = await phoneOf(learner);
-    const { session, nonce } = await verify.createSession({ subject: learner, ...DEMO_LEARNER, phone, purpose });
+    const { session, nonce } = await verify.createSession({ subject: learner, ...DEMO_LEARNER, phone, purpose, course: DEMO_COURSE });
     const pageId = crypto.randomUUID();
     await pages.set(pageId, { nonce, subject: learner });
     return (await template)

@@ -1,12 +1,13 @@
 /** What `npm start` prints: the demo's URLs, and a loud warning while the dev routes are on. */
 
 /** The lines printed once the demo listens on `origin`. */
-export function startupBanner(origin: string, state: { devRoutes: boolean }): string {
+export function startupBanner(origin: string, state: { devRoutes: boolean; motp?: string }): string {
   const lines = [
     'id-verify demo',
     `  LMS course page   ${origin}/`,
     `  phone simulator   ${origin}/phone`,
     `  verification API  ${origin}/api/v1/config`,
+    ...(state.motp ? [`  mOTP              ${state.motp}`] : []),
   ];
   if (state.devRoutes) {
     const rule = '!'.repeat(78);

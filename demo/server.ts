@@ -6,12 +6,13 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { envFlag, EnvConfigError } from '../src/server/index.js';
+import { EnvConfigError } from '../src/server/index.js';
 import { openDeployment } from '../src/server/deploy.js';
 import { readDeployEnv } from '../src/server/env-deploy.js';
 import { exitOnSignals, serveWithProbes } from '../src/server/serve.js';
 import { createDemoApp } from './app.js';
 import { startupBanner } from './banner.js';
+import { setupDemoMotp } from './motp-setup.js';
 
 const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST ?? '127.0.0.1';
@@ -20,16 +21,21 @@ if (!existsSync(join(distDir, 'index.html'))) {
   console.error('The demo pages are not built: run `npm start` (it builds them first) or `npx vite build -c demo/vite.config.ts`.');
   process.exit(1);
 }
-const origin = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
-const deployment = await readDeployEnv(process.env).then(openDeployment, (error: unknown) => {
-  console.error(error instanceof EnvConfigError ? `npm start: ${error.message}` : error);
+/** A setting that does not parse: say which, plainly, and stop. */
+function exitOnEnvError(error: unknown): never {
+  if (!(error instanceof EnvConfigError)) throw error;
+  console.error(`Cannot start: ${error.message}`);
   process.exit(1);
-});
+}
+
+const origin = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+const deployment = await readDeployEnv(process.env).then(openDeployment, exitOnEnvError);
+const motp = await setupDemoMotp(process.env).catch(exitOnEnvError);
 const app = createDemoApp({
   origin,
   distDir,
   scriptDir: join(import.meta.dirname, '..', 'dist'),
-  verify: { ...deployment.options, devRoutesWithRealProviders: envFlag(process.env, 'IDV_DEV_ROUTES') },
+  verify: { ...deployment.options, ...motp.verify },
 });
 const serving = await serveWithProbes({
   fetch: app.fetch,
@@ -37,8 +43,8 @@ const serving = await serveWithProbes({
   port,
   ready: app.verify.ready,
   drain: app.verify.drain,
-  close: deployment.close,
+  close: () => Promise.all([deployment.close(), motp.close()]).then(() => undefined),
 });
-console.log(startupBanner(origin, { devRoutes: app.verify.devRoutes }));
+console.log(startupBanner(origin, { devRoutes: app.verify.devRoutes, motp: motp.label }));
 console.log(deployment.summary.map((line) => `  ${line}`).join('\n'));
 exitOnSignals(serving);

@@ -26,4 +26,9 @@ export class VerifyError extends Error {
     this.retryAfter = detail.retryAfter;
     this.field = detail.field;
   }
+
+  /** `error` itself when it is one, else a `NETWORK` error: whatever else was thrown, nothing usable arrived. */
+  static from(error: unknown): VerifyError {
+    return error instanceof VerifyError ? error : new VerifyError({ code: 'NETWORK', message: String(error) }, 0);
+  }
 }

@@ -7,6 +7,8 @@ export const en: Translation = {
   gateLabel: 'Identity verification',
   loading: 'Loading identity verification…',
   retry: 'Try again',
+  stepLoading: 'Loading the next screen…',
+  stepLoadFailed: 'The next screen could not be loaded. Check your connection and try again.',
   back: 'Back',
   cancel: 'Cancel',
   notice: {

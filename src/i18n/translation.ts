@@ -23,6 +23,10 @@ export interface Translation {
   gateLabel: string;
   loading: string;
   retry: string;
+  /** Said while the next screen's code (the phone path) downloads. */
+  stepLoading: string;
+  /** The next screen's code could not be downloaded (offline, or the file is missing). */
+  stepLoadFailed: string;
   back: string;
   cancel: string;
   notice: Notice;

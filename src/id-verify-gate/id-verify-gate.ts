@@ -7,44 +7,27 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
+import { Task, TaskStatus, initialState } from '@lit/task';
 import { clientContext, configContext, localeContext } from '../context.js';
 import { VerifyClient, VerifyError } from '../client/index.js';
 import { IdVerifyCancelEvent, IdVerifyFailureEvent, IdVerifySkipEvent, IdVerifySuccessEvent } from '../events.js';
-import { isEnglish, loadEnglish, resolveTranslation, type PhoneStrings, type Translation } from '../i18n/index.js';
+import { isEnglish, loadEnglish, resolveTranslation, type Translation } from '../i18n/index.js';
 import { VERIFY_METHODS, type ConfigResponse, type Purpose, type VerifyMethod } from '../protocol/index.js';
 import { baseStyles } from '../styles/tokens.js';
 import { errorText } from './error-text.js';
 import { gateStyles } from './id-verify-gate.styles.js';
 import { renderNotice } from './steps/notice.js';
-import type { PhoneFlow } from './phone-flow.js';
-import { StepEvent } from './step-event.js';
+import { advance, initialGateState, isPhoneStep, type GateContext, type GateEvent, type GateNotice, type GateState, type GateStep } from './gate-flow.js';
+import type { StepEvent } from './step-event.js';
 import './steps/define.js';
 
-/** Where the gate is in the flow. */
-export type GateStep =
-  | 'loading'
-  | 'unavailable'
-  | 'consent'
-  | 'motp'
-  | 'phone-intro'
-  | 'phone-method'
-  | 'phone-identity'
-  | 'phone-wait'
-  | 'phone-sms'
-  | 'done'
-  | 'skipped';
+export type { GateStep } from './gate-flow.js';
 
-/** The steps that live in the on-demand phone chunk. */
-const PHONE_STEPS: readonly GateStep[] = ['phone-intro', 'phone-method', 'phone-identity', 'phone-wait', 'phone-sms'];
+/** The phone chunk: its steps register themselves; it hands the gate their strings and views. */
+type PhoneChunk = typeof import('./phone/define.js');
 
 /** Containers narrower than this get the mobile layout (the seed manual's 사진 1 / 사진 2). */
 const MOBILE_MAX_WIDTH = 480;
-
-/** The part of a step element the gate calls. */
-interface StepElement extends HTMLElement {
-  focusHeading(): void;
-  updateComplete: Promise<boolean>;
-}
 
 /**
  * @summary The identity check an LMS page drops in: consent, then mOTP or a phone check
@@ -95,26 +78,67 @@ export class IdVerifyGate extends LitElement {
   @state()
   private t: Translation = resolveTranslation('');
 
-  /** Current step of the flow. */
-  @state() step: GateStep = 'loading';
-  @state() private agreed = false;
-  @state() private loadError = '';
-  @state() private flow: Partial<PhoneFlow> = {};
+  /** The flow's state: which screen shows, and what the phone path gathered (gate-flow.ts). */
+  @state() private flow: GateState = initialGateState;
   @state() private narrow = false;
-  @state() private unlocked = false;
-  /** English strings, once loaded (Korean ships in the main file). */
-  @state() private english?: Translation;
-  private englishLoading?: Promise<void>;
-  /** The phone path's strings, once its chunk has loaded. */
-  @state() private phonePack?: { ko: PhoneStrings; en: PhoneStrings };
+  /** The phone chunk, once loaded (a learner who stays on mOTP never downloads it). */
+  @state() private phoneChunk?: PhoneChunk;
+  private loadError = '';
   private moveFocus = false;
-  private loadController?: AbortController;
+  private translatedFrom: unknown[] = [];
   private readonly resize = new ResizeObserver(([entry]) => {
     const narrow = (entry?.contentRect.width ?? Infinity) < MOBILE_MAX_WIDTH;
     // Applied on the next frame: re-rendering inside the callback resizes the element again in
     // the same frame, which browsers report as "ResizeObserver loop completed…" errors.
     if (narrow !== this.narrow) requestAnimationFrame(() => (this.narrow = narrow));
   });
+
+  // Every load is a Task: a newer run aborts the older one and only the latest result counts.
+
+  /** The English strings (Korean ships in the main file). */
+  private readonly english = new Task(this, {
+    args: () => [isEnglish(this.lang)] as const,
+    // Not initialState when unwanted: the config load awaits `taskComplete`, which that never settles.
+    task: ([wanted]) => (wanted ? loadEnglish() : undefined),
+  });
+
+  /** What the server offers this learner now; each (re)load starts the flow over at consent. */
+  private readonly setup = new Task(this, {
+    args: () => [this.activeClient, this.purpose] as const,
+    task: async ([client, purpose], { signal }) => {
+      if (!client) return initialState;
+      this.send({ kind: 'load' });
+      // The first screen waits for its language too, so an English page never flashes Korean.
+      const [config] = await Promise.all([client.config(purpose, { signal }), this.english.taskComplete]);
+      return config;
+    },
+    onComplete: (config) => {
+      this.config = config;
+      this.send({ kind: 'configured', required: config.required, purpose: config.purpose });
+    },
+    onError: (error) => {
+      const typed = VerifyError.from(error);
+      // Aborted because the gate left the page; reconnecting loads again.
+      if (typed.code === 'ABORTED') return;
+      this.loadError = errorText(this.t, typed);
+      this.send({ kind: 'load-failed', code: typed.code, message: this.loadError });
+    },
+  });
+
+  /** The phone chunk, fetched when a phone screen is asked for; a newer action makes the result moot. */
+  private readonly phone = new Task(this, {
+    args: () => [isPhoneStep(this.flow.pending)] as const,
+    task: ([needed]) => (needed ? import('./phone/define.js') : initialState),
+    onComplete: (chunk) => {
+      this.phoneChunk = chunk;
+      this.send({ kind: 'phone-loaded' });
+    },
+  });
+
+  /** Current step of the flow. */
+  get step(): GateStep {
+    return this.flow.step;
+  }
 
   /** Whether the mobile layout applies: forced by `layout`, else by the container's width. */
   get mobile(): boolean {
@@ -135,155 +159,80 @@ export class IdVerifyGate extends LitElement {
   override connectedCallback() {
     super.connectedCallback();
     this.resize.observe(this);
+    // Back on the page after a load was cut short by leaving it: load again.
+    if (this.hasUpdated && this.setup.status === TaskStatus.ERROR) void this.setup.run();
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
     this.resize.disconnect();
-    this.loadController?.abort();
+    this.setup.abort();
   }
 
   override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('lang') && isEnglish(this.lang) && !this.english) void this.loadLanguage();
-    if (['lang', 'strings', 'phonePack', 'english'].some((key) => changed.has(key as keyof IdVerifyGate))) {
-      this.t = resolveTranslation(this.lang, this.strings, this.phonePack, this.english);
+    // A new translation only when one of its inputs changed: every step re-renders on a new one.
+    const inputs = [this.lang, this.strings, this.phoneChunk, this.english.value];
+    if (inputs.some((input, i) => input !== this.translatedFrom[i])) {
+      this.translatedFrom = inputs;
+      this.t = resolveTranslation(this.lang, this.strings, this.phoneChunk?.phoneStrings, this.english.value);
     }
-    if (changed.has('client') || changed.has('endpoint') || changed.has('session') || changed.has('purpose')) {
+    if (changed.has('client') || changed.has('endpoint') || changed.has('session')) {
       this.activeClient =
         this.client ?? (this.session ? new VerifyClient({ endpoint: this.endpoint, session: this.session }) : undefined);
-      if (this.activeClient) void this.load();
     }
   }
 
-  override async updated(changed: PropertyValues<this>) {
-    if (changed.has('step') && this.moveFocus) {
-      this.moveFocus = false;
-      const step = this.renderRoot.querySelector<StepElement>('.step');
-      await step?.updateComplete;
-      if (step?.focusHeading) step.focusHeading();
-      else step?.querySelector('h2')?.focus();
-    }
+  override async updated() {
+    if (!this.moveFocus) return;
+    this.moveFocus = false;
+    const step = this.renderRoot.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>('.step');
+    await step?.updateComplete;
+    (step?.shadowRoot ?? step)?.querySelector('h2')?.focus();
   }
 
-  /** Fetches the English strings once; the gate stays on "loading" until they are here. */
-  private loadLanguage(): Promise<void> {
-    return (this.englishLoading ??= loadEnglish().then(
-      (english) => void (this.english = english),
-      () => void (this.englishLoading = undefined),
-    ));
+  /** Loads again what the server offers (the "다시 시도" of the unavailable screen); the flow starts over. */
+  load() {
+    if (this.english.status === TaskStatus.ERROR) void this.english.run();
+    void this.setup.run();
   }
 
-  /** Loads (or reloads) what the server offers; the gate starts over at consent. */
-  async load() {
-    this.loadController?.abort();
-    const controller = (this.loadController = new AbortController());
-    const client = this.activeClient;
-    if (!client) return;
-    this.step = 'loading';
-    try {
-      const config = client.config(this.purpose, { signal: controller.signal });
-      if (isEnglish(this.lang)) await this.loadLanguage();
-      this.config = await config;
-      this.step = this.config.required ? 'consent' : 'skipped';
-      if (!this.config.required) this.dispatchEvent(new IdVerifySkipEvent(this.config.purpose));
-    } catch (error) {
-      if (controller.signal.aborted) return;
-      const typed = error instanceof VerifyError ? error : new VerifyError({ code: 'BAD_RESPONSE', message: String(error) }, 0);
-      this.loadError = errorText(this.t, typed);
-      this.step = 'unavailable';
-      if (typed.code === 'UNAUTHORIZED') this.dispatchEvent(new IdVerifyFailureEvent(typed.code, this.loadError));
-    }
+  private get flowContext(): GateContext {
+    return { mobile: this.mobile, offered: this.offeredMethods, phoneReady: !!this.phoneChunk };
   }
 
-  private async go(step: GateStep) {
-    // The phone path is a separate chunk, fetched the first time a learner takes it.
-    if (PHONE_STEPS.includes(step) && !this.phonePack) {
-      this.phonePack = (await import('./phone/define.js')).phoneStrings;
-      await this.updateComplete;
-    }
-    this.moveFocus = true;
-    this.step = step;
-  }
-
-  /** Starts the phone path: to verify, or (`unlock`) to lift the mOTP lock and come back. */
-  private startPhone(unlock: boolean) {
-    this.flow = { unlock, ...(this.flow.name ? { name: this.flow.name, number: this.flow.number } : {}) };
-    void this.go(this.mobile ? 'phone-intro' : 'phone-method');
-  }
-
-  /** The step "back" leads to from the current one. */
-  private previous(): GateStep {
-    switch (this.step) {
-      case 'phone-sms':
-      case 'phone-wait':
-        return 'phone-identity';
-      case 'phone-identity':
-        return 'phone-method';
-      case 'phone-method':
-      case 'phone-intro':
-        if (this.step === 'phone-method' && this.mobile) return 'phone-intro';
-        // Back to where the phone path started: mOTP (unlock, or mobile's first screen) or consent.
-        return this.flow.unlock || (this.mobile && this.offeredMethods.includes('motp')) ? 'motp' : 'consent';
-      default:
-        return 'consent';
-    }
-  }
-
-  /** The phone step after the current one, once `patch` is applied. */
-  private nextPhoneStep(): GateStep {
-    if (this.step === 'phone-intro') return 'phone-method';
-    if (this.step === 'phone-method') return 'phone-identity';
-    return this.flow.method === 'sms' ? 'phone-sms' : 'phone-wait';
+  /** Applies `event` to the flow, and tells the page what the flow says it must hear. */
+  private send(event: GateEvent) {
+    const { state, notice } = advance(this.flow, event, this.flowContext);
+    // Focus follows the learner's own moves (and the screen they waited for), not the loads.
+    if (state.step !== this.flow.step && !['load', 'configured', 'load-failed'].includes(event.kind)) this.moveFocus = true;
+    this.flow = state;
+    if (notice) this.dispatchEvent(noticeEvent(notice));
   }
 
   private handleStep(event: StepEvent) {
     event.stopPropagation();
-    const action = event.action;
-    switch (action.kind) {
-      case 'choose':
-        this.agreed = true;
-        if (action.method === 'motp') void this.go('motp');
-        else this.startPhone(false);
-        break;
-      case 'phone':
-        this.startPhone(action.unlock);
-        break;
-      case 'next':
-        this.flow = { ...this.flow, ...action.patch };
-        void this.go(this.nextPhoneStep());
-        break;
-      case 'restart':
-        void this.go('phone-identity');
-        break;
-      case 'back':
-        void this.go(this.previous());
-        break;
-      case 'cancel':
-        this.agreed = false;
-        this.flow = {};
-        void this.go('consent');
-        this.dispatchEvent(new IdVerifyCancelEvent());
-        break;
-      case 'verified':
-        if (action.result.purpose === 'motp-unlock') {
-          // The phone check only lifted the lock: back to mOTP for the real verification.
-          this.unlocked = true;
-          this.flow = {};
-          void this.go('motp');
-          break;
-        }
-        void this.go('done');
-        this.dispatchEvent(new IdVerifySuccessEvent(action.result.token, action.result.method, action.result.purpose));
-        break;
-      case 'failed':
-        this.dispatchEvent(new IdVerifyFailureEvent(action.code, action.message));
-        break;
-    }
+    this.send(event.action);
+  }
+
+  /** The line under the current screen while the next one downloads, or why it did not. */
+  private renderPending() {
+    const t = this.t;
+    return this.flow.pending
+      ? this.phone.render({
+          pending: () => html`<p class="message" role="status">${t.stepLoading}</p>`,
+          error: () => html`<p class="message error" role="alert">${t.stepLoadFailed}</p>
+            <div class="actions"><button class="primary" @click=${() => this.phone.run()}>${t.retry}</button></div>`,
+        })
+      : nothing;
   }
 
   private renderStep() {
     const t = this.t;
-    switch (this.step) {
+    const step = this.flow.step;
+    if (isPhoneStep(step)) {
+      return this.phoneChunk!.phoneViews[step]({ flow: this.flow.phone, mobile: this.mobile, mvnoHelpUrl: this.mvnoHelpUrl });
+    }
+    switch (step) {
       case 'loading':
         return html`<p role="status">${t.loading}</p>`;
       case 'unavailable':
@@ -295,31 +244,16 @@ export class IdVerifyGate extends LitElement {
         return html`${this.config && !this.config.motp.available && this.config.methods.includes('phone')
             ? html`<p class="message ok" role="status">${t.substitute}</p>`
             : nothing}
-          <idv-consent-step class="step" .methods=${this.consentMethods} ?agreed=${this.agreed}>
+          <idv-consent-step class="step" .methods=${this.consentMethods} ?agreed=${this.flow.agreed}>
             <slot name="notice" slot="notice">${renderNotice(t.notice)}</slot>
           </idv-consent-step>`;
       case 'motp':
         return html`<idv-motp-step
           class="step"
           ?mobile=${this.mobile}
-          ?unlocked=${this.unlocked}
+          ?unlocked=${this.flow.unlocked}
           ?phone-available=${this.offeredMethods.includes('phone')}
         ></idv-motp-step>`;
-      case 'phone-intro':
-        return html`<idv-phone-intro-step class="step" .flow=${this.flow} ?mobile=${this.mobile}></idv-phone-intro-step>`;
-      case 'phone-method':
-        return html`<idv-phone-method-step
-          class="step"
-          .flow=${this.flow}
-          ?mobile=${this.mobile}
-          mvno-help-url=${this.mvnoHelpUrl}
-        ></idv-phone-method-step>`;
-      case 'phone-identity':
-        return html`<idv-phone-identity-step class="step" .flow=${this.flow} ?mobile=${this.mobile}></idv-phone-identity-step>`;
-      case 'phone-wait':
-        return html`<idv-phone-wait-step class="step" .flow=${this.flow} ?mobile=${this.mobile}></idv-phone-wait-step>`;
-      case 'phone-sms':
-        return html`<idv-phone-sms-step class="step" .flow=${this.flow} ?mobile=${this.mobile}></idv-phone-sms-step>`;
       case 'done':
         return html`<div class="step">
           <h2 class="done" tabindex="-1">${t.doneTitle}</h2>
@@ -345,7 +279,21 @@ export class IdVerifyGate extends LitElement {
       aria-label=${this.t.gateLabel}
       @idv-step=${this.handleStep}
     >
-      ${this.renderStep()}
+      ${this.renderStep()} ${this.renderPending()}
     </section>`;
+  }
+}
+
+/** The public event for a notice of the flow. */
+function noticeEvent(notice: GateNotice): Event {
+  switch (notice.kind) {
+    case 'success':
+      return new IdVerifySuccessEvent(notice.result.token, notice.result.method, notice.result.purpose);
+    case 'failure':
+      return new IdVerifyFailureEvent(notice.code, notice.message);
+    case 'cancel':
+      return new IdVerifyCancelEvent();
+    case 'skip':
+      return new IdVerifySkipEvent(notice.purpose);
   }
 }

@@ -5,6 +5,8 @@ import type { Carrier, PhoneMethod, PhoneStartResponse } from '../protocol/index
 export interface PhoneFlow {
   /** Run to clear an mOTP lock (purpose `motp-unlock`) rather than to verify. */
   unlock: boolean;
+  /** The screen the phone path started from, where "이전" on its first screen returns. */
+  from: 'consent' | 'motp';
   /** Name typed on the mobile intro screen (사진 2), carried into the identity step. */
   name: string;
   /** Phone typed on the mobile intro screen. */

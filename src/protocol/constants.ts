@@ -23,7 +23,8 @@ export type Carrier = (typeof CARRIERS)[number];
 
 /**
  * Why the check is run. The server policy decides whether it is needed now
- * (e.g. `daily` once per KST day).
+ * (e.g. `daily` once per KST day). `progress-eval` is a progress evaluation (진행평가), the
+ * mid-course assessment HRD Korea counts apart from the final exam.
  */
 export const PURPOSES = [
   'login',
@@ -32,6 +33,7 @@ export const PURPOSES = [
   'daily',
   'exam',
   'assignment',
+  'progress-eval',
   'motp-unlock',
 ] as const;
 /** Why a check is run. */

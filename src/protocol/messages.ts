@@ -86,6 +86,19 @@ export interface ResultTokenClaims {
   amr: string[];
 }
 
+/**
+ * The course a check belongs to, as the LMS knows it: what HRD Korea calls the course and class
+ * agent keys, and the lesson (차시) number. Holds no personal data.
+ */
+export interface CourseContext {
+  /** The course's key at the institution (HRD Korea: `COURSE_AGENT_PK`). */
+  coursePk: string;
+  /** The class (course run) key at the institution (HRD Korea: `CLASS_AGENT_PK`). */
+  classPk: string;
+  /** The lesson (차시) or evaluation round, two digits: `01`…`99`; `00` for enrolment (입과). */
+  classTime: string;
+}
+
 /** `POST /v1/dev/session` body (simulator only). Missing fields default to the demo learner. */
 export interface DevSessionRequest {
   /** LMS subject id. */
@@ -98,6 +111,8 @@ export interface DevSessionRequest {
   birth?: string;
   /** Purpose of the session. */
   purpose?: Purpose;
+  /** Course context, as an LMS would pass it to `createSession`. */
+  course?: CourseContext;
 }
 
 /** `POST /v1/dev/session` answer. */

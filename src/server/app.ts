@@ -20,6 +20,7 @@ import { createKeyRing } from './keys.js';
 import type { VerifyApp, VerifyAppOptions } from './options.js';
 import { createVerificationPolicy } from './policy/daily.js';
 import { createIdempotency } from './policy/idempotency.js';
+import { createMotpFollowUps } from './policy/motp-followups.js';
 import { createMotpHealth } from './policy/motp-health.js';
 import { createMotpLock } from './policy/motp-lock.js';
 import { createMotpSteps } from './policy/motp-steps.js';
@@ -80,6 +81,7 @@ export function createVerifyApp(options: VerifyAppOptions): VerifyApp {
   const tokens = createTokenIssuer({ issuer: options.issuer, audience: options.audience, keys, clock });
   const lock = createMotpLock(store);
   const health = createMotpHealth(store, motp !== null);
+  const followUps = motp ? createMotpFollowUps({ provider: motp, store, audit, clock, ...timing }) : undefined;
   const policy = createVerificationPolicy(store);
   const idempotency = createIdempotency({ store, hash });
   const cors = createCors(options.allowedOrigins ?? []);
@@ -96,8 +98,9 @@ export function createVerifyApp(options: VerifyAppOptions): VerifyApp {
   registerConfig(app, { auth, motp, health, phone, lock, policy, clock });
   if (motp) {
     const steps = createMotpSteps(store);
-    const verifier = createMotpVerifier({ provider: motp, lock, steps, audit, clock, health, ...timing });
-    registerMotp(app, { guards: sessionPost, verifier, tokens, policy, clock });
+    const verifier = createMotpVerifier({ provider: motp, lock, steps, audit, clock, health, followUps, ...timing });
+    // The address only travels to the provider (HRD Korea's EXIP); the unknown-address warning is about the send cap.
+    registerMotp(app, { guards: sessionPost, verifier, tokens, policy, clock, clientIp: readClientIp });
   }
   if (phone) {
     registerPhoneCheck(app, {
@@ -111,6 +114,7 @@ export function createVerifyApp(options: VerifyAppOptions): VerifyApp {
       audit,
       lock,
       health,
+      followUps,
       tokens,
       policy,
       clientIp,
@@ -125,7 +129,7 @@ export function createVerifyApp(options: VerifyAppOptions): VerifyApp {
     registerDev(app, {
       guards: publicPost,
       sessions,
-      enroller: canEnroll(motp) ? motp : null,
+      enroller: options.devMotpEnroller ?? (canEnroll(motp) ? motp : null),
       phone: { bodylessGuards: publicBodylessPost, captcha, simulator: simulatorPhone },
     });
   }

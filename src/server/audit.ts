@@ -21,8 +21,12 @@ export interface AuditRecord {
    * owner denied a PASS request.
    */
   result: 'success' | ErrorCode | 'rejected';
-  /** Phone checks only: `send` for a start or resend, `check` for a code, approval or completion. */
-  stage?: 'send' | 'check';
+  /**
+   * Phone checks only: `send` for a start or resend, `check` for a code, approval or completion,
+   * `report` for telling the mOTP upstream about a successful check (HRD Korea: lifting its
+   * lock, or the 대체인증 log).
+   */
+  stage?: 'send' | 'check' | 'report';
   /**
    * True on a phone check that succeeded while mOTP was unavailable: a 대체인증 (substitute
    * verification) that the institution reports to HRD Korea.

@@ -7,6 +7,7 @@
 export { createVerifyApp } from './app.js';
 export type { VerifyApp, VerifyAppOptions } from './options.js';
 export type { SessionInput, MintedSession } from './sessions.js';
+export type { CourseContext } from '../protocol/index.js';
 export { createMemoryStore, type MemoryStore, type MemoryStoreOptions } from './stores/memory.js';
 export { StoreUnavailableError, type Store, type AttemptCharge } from './stores/store.js';
 export {
@@ -42,7 +43,15 @@ export {
   type MotpProvider,
   type MotpVerdict,
   type MotpVerifyInput,
+  type PhoneCheckReport,
 } from './providers/motp/provider.js';
+export {
+  createHrdkProvider,
+  HRDK_DEFAULT_BASE_URL,
+  HRDK_DEFAULT_LOG_URL,
+  type HrdkProviderOptions,
+} from './providers/motp/hrdk.js';
+export { HRDK_EVAL_BY_PURPOSE, type HrdkEval } from './providers/motp/hrdk-eval.js';
 export {
   createTotpProvider,
   TOTP_OPTIONS,
@@ -84,5 +93,6 @@ export {
   type ServeOptions,
   type ServingApp,
 } from './serve.js';
+export { readMotpEnv, MOTP_ENV_KINDS, type MotpEnv } from './env-motp.js';
 export type { CaptchaService } from './captcha/index.js';
-export { kstDate } from './policy/daily.js';
+export { kstDate, kstDateTime } from './policy/daily.js';

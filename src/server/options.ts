@@ -66,6 +66,12 @@ export interface VerifyAppOptions {
    * testing against a fake only. Without it, that combination is refused at creation.
    */
   devRoutesWithRealProviders?: boolean;
+  /**
+   * What the simulator's `/v1/dev/motp/enroll` answers from, instead of the mOTP provider: a
+   * local fake of HRD Korea hands out its own `otpauth://` secrets, so the phone simulator shows
+   * the codes the fake accepts. Only read while the dev routes are on.
+   */
+  devMotpEnroller?: { enroll(phone: string): Promise<string> };
   /** Origins allowed to call the API from a browser (exact match; none by default). */
   allowedOrigins?: string[];
   /** Where audit records go; an in-memory list (see `VerifyApp.auditLog`) by default. */

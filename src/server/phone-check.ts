@@ -10,6 +10,7 @@ import type { KeyedHasher } from './crypto.js';
 import type { ClientIp } from './http/client-ip.js';
 import type { AppEnv } from './http/env.js';
 import type { VerificationPolicy } from './policy/daily.js';
+import type { MotpFollowUps } from './policy/motp-followups.js';
 import type { MotpHealth } from './policy/motp-health.js';
 import type { MotpLock } from './policy/motp-lock.js';
 import { createPhoneApprovals } from './policy/phone-approval.js';
@@ -47,6 +48,8 @@ export interface PhoneCheckDeps {
   lock: MotpLock;
   /** Whether mOTP is usable (for 대체인증 records). */
   health: MotpHealth;
+  /** The mOTP provider's follow-ups to phone checks (HRD Korea's unlock and 대체인증 log). */
+  followUps?: MotpFollowUps;
   /** Signs result tokens. */
   tokens: TokenIssuer;
   /** Records successes for the `daily` rule. */
@@ -69,7 +72,7 @@ export function registerPhoneCheck(app: Hono<AppEnv>, deps: PhoneCheckDeps): voi
   const txs = createPhoneTxs(store, hash);
   const throttle = createSendThrottle({ store, clock, ipSendsPerHour: deps.ipSendsPerHour });
   const audit = createPhoneAuditor(deps.audit, clock);
-  const finisher = createPhoneFinisher({ lock, health: deps.health, audit: deps.audit, clock });
+  const finisher = createPhoneFinisher({ lock, health: deps.health, audit: deps.audit, clock, followUps: deps.followUps });
   const timing = providerTimeoutMs === undefined ? {} : { providerTimeoutMs };
 
   registerCaptcha(app, { guards: deps.guards, auth: deps.auth, captcha });

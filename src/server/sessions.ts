@@ -4,7 +4,7 @@
  * name, phone or birth date in clear (they are sealed under a key derived from the bearer),
  * so a store dump identifies nobody and lets nobody act as a learner.
  */
-import { PURPOSES, normalizeKoreanMobile, type Purpose } from '../protocol/index.js';
+import { PURPOSES, normalizeKoreanMobile, type CourseContext, type Purpose } from '../protocol/index.js';
 import { open, randomToken, seal, type KeyedHasher, type Sealed } from './crypto.js';
 import { parseBirth } from './identity.js';
 import type { Store } from './stores/store.js';
@@ -24,8 +24,11 @@ export interface SessionInput {
   birth?: string;
   /** Why the check is run; the token carries it. */
   purpose: Purpose;
-  /** Course context the providers may need (HRD Korea course and class keys). */
-  context?: Record<string, string>;
+  /**
+   * The course the check belongs to (HRD Korea's course and class keys and the lesson number).
+   * The HRD Korea mOTP provider sends it with every code; other providers ignore it.
+   */
+  course?: CourseContext;
 }
 
 /** A minted session: the bearer for the widget and the nonce the token will carry. */
@@ -52,8 +55,8 @@ export interface Session {
   purpose: Purpose;
   /** Nonce for the result token. */
   nonce: string;
-  /** Course context for the providers. */
-  context: Record<string, string>;
+  /** The course the check belongs to, when the LMS gave it. */
+  course?: CourseContext;
 }
 
 /** Personal data, kept sealed in the store. */
@@ -67,7 +70,8 @@ interface SessionRecord {
   subject: string;
   purpose: Purpose;
   nonce: string;
-  context: Record<string, string>;
+  /** Not personal: course keys and a lesson number. */
+  course?: CourseContext;
   personal: Sealed;
 }
 
@@ -86,7 +90,11 @@ export class SessionInputError extends TypeError {
 const SEAL_INFO = 'id-verify/session-personal';
 const BEARER_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 const MAX_TEXT = 200;
-const MAX_CONTEXT_ENTRIES = 32;
+/** Course and class keys: visible ASCII (institution ids such as `52` or `AB12,3`), at most 100 characters. */
+const COURSE_KEY_PATTERN = /^[\x21-\x7e]{1,100}$/;
+/** The lesson number: two digits (`00` for enrolment). */
+const CLASS_TIME_PATTERN = /^\d{2}$/;
+const COURSE_FIELDS = ['coursePk', 'classPk', 'classTime'] as const;
 
 const isText = (value: unknown, max = MAX_TEXT): value is string =>
   typeof value === 'string' && value.trim().length > 0 && value.length <= max;
@@ -102,14 +110,27 @@ export function validateSessionInput(input: SessionInput): SessionInput {
     throw new SessionInputError('birth');
   }
   if (!(PURPOSES as readonly unknown[]).includes(input.purpose)) throw new SessionInputError('purpose');
-  const context = input.context ?? {};
-  const entries = typeof context === 'object' && context !== null ? Object.entries(context) : null;
-  if (!entries || entries.length > MAX_CONTEXT_ENTRIES || !entries.every(([k, v]) => isText(k, 64) && isText(v))) {
-    throw new SessionInputError('context');
-  }
-  const out: SessionInput = { ...input, phone, context: Object.fromEntries(entries) };
+  const out: SessionInput = { ...input, phone };
   if (input.birth === undefined) delete out.birth;
+  if (input.course === undefined) delete out.course;
+  else out.course = validateCourse(input.course);
   return out;
+}
+
+/** A copy of `course` holding exactly its three fields; throws naming the first bad one (`course.classTime`). */
+function validateCourse(course: unknown): CourseContext {
+  if (typeof course !== 'object' || course === null || Array.isArray(course)) throw new SessionInputError('course');
+  const fields = course as Record<string, unknown>;
+  const extra = Object.keys(fields).find((key) => !(COURSE_FIELDS as readonly string[]).includes(key));
+  if (extra !== undefined) throw new SessionInputError('course');
+  const key = (name: 'coursePk' | 'classPk') => {
+    const value = fields[name];
+    if (typeof value !== 'string' || !COURSE_KEY_PATTERN.test(value)) throw new SessionInputError(`course.${name}`);
+    return value;
+  };
+  const classTime = fields.classTime;
+  if (typeof classTime !== 'string' || !CLASS_TIME_PATTERN.test(classTime)) throw new SessionInputError('course.classTime');
+  return { coursePk: key('coursePk'), classPk: key('classPk'), classTime };
 }
 
 /** Mints and resolves sessions over a store. */
@@ -134,7 +155,7 @@ export function createSessionRegistry(store: Store, hash: KeyedHasher): SessionR
         subject: input.subject,
         purpose: input.purpose,
         nonce,
-        context: input.context ?? {},
+        ...(input.course ? { course: input.course } : {}),
         personal: await seal(session, SEAL_INFO, personal),
       };
       await store.set(await keyOf(session), record, SESSION_TTL_MS);
@@ -153,8 +174,8 @@ export function createSessionRegistry(store: Store, hash: KeyedHasher): SessionR
         phone: personal.phone,
         purpose: record.purpose,
         nonce: record.nonce,
-        context: record.context,
       };
+      if (record.course !== undefined) session.course = record.course;
       if (personal.birth !== undefined) session.birth = personal.birth;
       return session;
     },

@@ -123,3 +123,12 @@ export async function lockMotp(page: Page, phone: Page) {
   await submitMotp(page, wrongCodeFor(await readMotpCode(phone)));
   await expect(page.getByRole('alert').filter({ hasText: '5회 연속 실패' })).toBeVisible();
 }
+
+/** From the lock screen: "휴대폰 인증으로 잠금 해제", a PASS check approved on the phone, back on mOTP with the lock lifted. */
+export async function unlockByPhone(page: Page, phone: Page) {
+  await page.getByRole('button', { name: '휴대폰 인증으로 잠금 해제' }).click();
+  await chooseCarrierAndMethod(page, 'SKT', 'PASS 인증');
+  await fillIdentity(page);
+  await phone.getByTestId('pass-request').getByRole('button', { name: '승인' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '잠금이 해제' })).toBeVisible();
+}

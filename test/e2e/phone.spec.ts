@@ -16,6 +16,7 @@ import {
   readMotpCode,
   submitMotp,
   uniqueLearner,
+  unlockByPhone,
   wrongCodeFor,
 } from './helpers.js';
 
@@ -144,11 +145,7 @@ test('mOTP: 5 wrong → locked → phone check unlocks → mOTP succeeds', async
   const phone = await openPhone(context, page);
   await agreeAndChooseMotp(page);
   await lockMotp(page, phone);
-  await page.getByRole('button', { name: '휴대폰 인증으로 잠금 해제' }).click();
-  await chooseCarrierAndMethod(page, 'SKT', 'PASS 인증');
-  await fillIdentity(page);
-  await phone.getByTestId('pass-request').getByRole('button', { name: '승인' }).click();
-  await expect(page.getByRole('status').filter({ hasText: '잠금이 해제' })).toBeVisible();
+  await unlockByPhone(page, phone);
   expect(await successes(page)).toEqual([]);
   await submitMotp(page, await readMotpCode(phone));
   await expect(page.getByRole('heading', { name: '인증 완료' })).toBeVisible();

@@ -38,3 +38,18 @@ test('one <script> tag: the phone path and English load on demand from beside it
   expect(scripts.filter((path) => path.startsWith('/dist/')).length).toBe(afterLoad + 1);
   expect(await cspViolations(page)).toEqual([]);
 });
+
+test('one <script> tag: a <pass-carrier-picker> the page adds on its own is defined as it appears', async ({ context }) => {
+  const page = await openCoursePage(context, uniqueLearner('script-picker'), '/script-tag');
+  await expect(page.getByRole('checkbox', { name: '동의합니다' })).toBeVisible();
+  // The gate alone does not need it: an mOTP learner never downloads the picker.
+  expect(await page.evaluate(() => !!customElements.get('pass-carrier-picker'))).toBe(false);
+  await page.evaluate(() => {
+    const picker = document.createElement('pass-carrier-picker');
+    picker.setAttribute('name', 'carrier');
+    document.body.append(picker);
+  });
+  await page.getByRole('radio', { name: 'KT 알뜰폰', exact: true }).click();
+  await expect(page.getByRole('radio', { name: 'KT 알뜰폰', exact: true })).toBeChecked();
+  expect(await cspViolations(page)).toEqual([]);
+});

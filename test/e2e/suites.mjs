@@ -15,9 +15,13 @@
  *   what the run left behind).
  */
 
-/** @type {Record<string, E2eSuite>} Every suite by name; `default` is the demo on the built-in simulator. */
+/**
+ * @type {Record<string, E2eSuite>} Every suite by name; `default` is the demo on the built-in
+ * simulator, `hrdk` the demo with HRD Korea's mOTP adapter talking to the in-process fake.
+ */
 export const E2E_SUITES = {
   default: { testDir: 'test/e2e', testIgnore: ['**/suites/**'], env: {}, port: 8181 },
+  hrdk: { testDir: 'test/e2e/suites/hrdk', env: { IDV_MOTP: 'hrdk-fake' }, port: 8182 },
   // The same specs with every bit of state in Redis and an audit file, then a privacy scan of both.
   redis: {
     testDir: 'test/e2e',

@@ -1,6 +1,8 @@
 /** mOTP lockout (SECURITY 1–3): per learner, charge before compare, atomic, lifted by unlock. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { createMemoryStore } from '../../src/server/index.js';
+import { createMotpLock } from '../../src/server/policy/motp-lock.js';
 import { config, rig, verifyMotp } from './helpers.js';
 
 describe('mOTP lockout', () => {
@@ -144,5 +146,21 @@ describe('mOTP lockout', () => {
     assert.deepEqual(state.body.methods, ['phone'], 'the phone check remains, as 대체인증');
     assert.equal(state.body.motp.available, false);
     assert.equal((await verifyMotp(r.app, session, '123456')).status, 404);
+  });
+
+  test('lockNow (the upstream says locked) locks at once, whatever the count; unlock lifts it as any lock', async () => {
+    const lock = createMotpLock(createMemoryStore());
+    assert.deepEqual(await lock.charge('a'), { allowed: true, attempt: 1 });
+    assert.equal(await lock.fail('a'), 4);
+    assert.deepEqual(await lock.charge('a'), { allowed: true, attempt: 2 }); // still being checked
+    await lock.lockNow('a');
+    assert.deepEqual(await lock.state('a'), { locked: true, attemptsLeft: 0 });
+    assert.deepEqual(await lock.charge('a'), { allowed: false, locked: true });
+    await lock.refund('a'); // the attempt in flight gives its slot back: still locked
+    assert.deepEqual(await lock.charge('a'), { allowed: false, locked: true });
+    assert.deepEqual(await lock.state('b'), { locked: false, attemptsLeft: 5 }, 'another learner is untouched');
+    await lock.unlock('a');
+    assert.deepEqual(await lock.state('a'), { locked: false, attemptsLeft: 5 });
+    assert.deepEqual(await lock.charge('a'), { allowed: true, attempt: 1 });
   });
 });

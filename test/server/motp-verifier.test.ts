@@ -15,7 +15,6 @@ const session: Session = {
   phone: '01012345678',
   purpose: 'login',
   nonce: 'n',
-  context: {},
 };
 
 async function verifierWith(provider: MotpProvider) {

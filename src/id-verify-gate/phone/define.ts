@@ -24,6 +24,7 @@ for (const [name, element] of steps) if (!customElements.get(name)) customElemen
 
 /** The phone path's strings, merged into the gate's locale once this module has loaded. */
 export const phoneStrings = { ko: phoneKo, en: phoneEn };
+export { PHONE_VIEWS as phoneViews } from './views.js';
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -15,6 +15,11 @@ export function kstDate(epochMs: number): string {
   return new Date(epochMs + KST_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** The KST wall-clock time (`YYYY-MM-DD HH:mm:ss`) of an epoch-millisecond instant, as HRD Korea's calls write it. */
+export function kstDateTime(epochMs: number): string {
+  return new Date(epochMs + KST_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
+}
+
 /** Successful verifications per learner, purpose and KST day. */
 export interface VerificationPolicy {
   /** Records a success for the learner and purpose at `epochMs`. */

@@ -50,6 +50,11 @@ export interface MotpLock {
   fail(subject: string): Promise<number>;
   /** Clears the counters: after a correct code, or a phone check with purpose `motp-unlock`. */
   unlock(subject: string): Promise<void>;
+  /**
+   * Locks the learner at once, whatever the count (the upstream said it is locked): every slot
+   * is taken and every failure recorded, so nothing is evaluated until {@link MotpLock.unlock}.
+   */
+  lockNow(subject: string): Promise<void>;
   /** The learner's current standing. */
   state(subject: string): Promise<MotpLockState>;
 }
@@ -65,8 +70,13 @@ export function createMotpLock(store: Store, max: number = LIMITS.motpMaxFailure
   return {
     async charge(subject) {
       const { allowed, count } = await store.chargeAttempt(chargeKey(subject), max);
-      if (allowed) return { allowed: true, attempt: count };
-      return { allowed: false, locked: (await failures(subject)) >= max };
+      if (!allowed) return { allowed: false, locked: (await failures(subject)) >= max };
+      // After `lockNow`, attempts still in flight may give their slots back; the failures decide.
+      if ((await failures(subject)) >= max) {
+        await store.refund(chargeKey(subject));
+        return { allowed: false, locked: true };
+      }
+      return { allowed: true, attempt: count };
     },
     refund: (subject) => store.refund(chargeKey(subject)),
     async fail(subject) {
@@ -77,6 +87,12 @@ export function createMotpLock(store: Store, max: number = LIMITS.motpMaxFailure
     async unlock(subject) {
       await store.delete(chargeKey(subject));
       await store.delete(failureKey(subject));
+    },
+    async lockNow(subject) {
+      // Only the atomic charge, so any store gives the same result: at most `max` calls fill each counter.
+      for (const key of [chargeKey(subject), failureKey(subject)]) {
+        for (let i = 0; i < max && (await store.chargeAttempt(key, max)).allowed; i++);
+      }
     },
     async state(subject) {
       const count = await failures(subject);

@@ -4,17 +4,22 @@
  * 1. The phone must be the member's registered one (`MISMATCH`, no attempt charged).
  * 2. Charge the attempt before comparing; a locked learner is refused unevaluated, and so is
  *    one whose remaining attempts are all being checked right now (`RATE_LIMITED`: retry in a moment).
- * 3. Ask the provider. Down → refund, `UPSTREAM_UNAVAILABLE`.
- * 4. Wrong → the charge stands, `INVALID_CODE` with the attempts left.
+ * 3. Ask the provider (first resending an upstream unlock that failed earlier, when there is
+ *    one). Down → refund, `UPSTREAM_UNAVAILABLE`.
+ * 4. Wrong → the charge stands, `INVALID_CODE` with the attempts left. The upstream refused
+ *    without judging the code → refund, and its answer (`INVALID_INPUT`, `RATE_LIMITED`); the
+ *    upstream's lock → ours locks too, `LOCKED`.
  * 5. Right but for a step at or before the last accepted one → refund, `ALREADY_USED`.
  * 6. Right → the counter resets; the caller issues the token.
  *
  * Every outcome after input validation writes one audit record.
  */
 import type { AuditSink } from '../audit.js';
+import { toBase64Url } from '../crypto.js';
 import type { MotpProvider, MotpVerdict } from '../providers/motp/provider.js';
 import type { Session } from '../sessions.js';
 import { PROVIDER_TIMEOUT_MS, retryAfterOf, withDeadline } from './deadline.js';
+import type { MotpFollowUps } from './motp-followups.js';
 import type { MotpHealth } from './motp-health.js';
 import { MOTP_BUSY_RETRY_AFTER, MOTP_LOCKED_RETRY_AFTER, type MotpLock } from './motp-lock.js';
 import type { MotpSteps } from './motp-steps.js';
@@ -28,6 +33,7 @@ export type MotpOutcome =
   | { result: 'MISMATCH' }
   | { result: 'LOCKED'; retryAfter: number }
   | { result: 'RATE_LIMITED'; retryAfter: number }
+  | { result: 'INVALID_INPUT' }
   | { result: 'INVALID_CODE'; attemptsLeft: number }
   | { result: 'ALREADY_USED' }
   | { result: 'UPSTREAM_UNAVAILABLE'; retryAfter: number };
@@ -48,12 +54,29 @@ export interface MotpVerifierDeps {
   providerTimeoutMs?: number;
   /** Told when the provider fails or answers, so the config can offer the phone path meanwhile. */
   health?: MotpHealth;
+  /** Upstream calls after phone checks; an unlock that failed upstream is resent before the next attempt. */
+  followUps?: MotpFollowUps;
+}
+
+/** About the request an attempt came in. */
+export interface MotpRequestInfo {
+  /** The client's IP address as the app reads it, when known. */
+  ip?: string;
 }
 
 /** Runs mOTP attempts. */
 export interface MotpVerifier {
   /** Checks `otp` (six digits) and `phone` (canonical digits) for the session's learner. */
-  verify(session: Session, otp: string, phone: string): Promise<MotpOutcome>;
+  verify(session: Session, otp: string, phone: string, request?: MotpRequestInfo): Promise<MotpOutcome>;
+}
+
+/**
+ * The session id an upstream sees (HRD Korea's SESSIONID): stable within a session, derived
+ * from the session's handle one way, so it names neither the bearer nor a store key.
+ */
+async function upstreamSessionId(handle: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`id-verify/upstream-session:${handle}`));
+  return toBase64Url(new Uint8Array(digest)).slice(0, 32);
 }
 
 /** Creates the mOTP verifier. */
@@ -79,7 +102,7 @@ export function createMotpVerifier(deps: MotpVerifierDeps): MotpVerifier {
   };
 
   return {
-    async verify(session, otp, phone) {
+    async verify(session, otp, phone, request = {}) {
       if (phone !== session.phone) return record(session, { result: 'MISMATCH' });
 
       const charge = await lock.charge(session.subject);
@@ -94,18 +117,26 @@ export function createMotpVerifier(deps: MotpVerifierDeps): MotpVerifier {
       const { attempt } = charge;
 
       let verdict: MotpVerdict;
+      const stop = new AbortController();
       try {
-        const work = provider.verify({
-          phone,
-          name: session.name,
-          otp,
-          subject: session.subject,
-          purpose: session.purpose,
-          context: session.context,
-        });
+        const work = (async () => {
+          await deps.followUps?.resendPendingUnlock(session, stop.signal);
+          return provider.verify({
+            phone,
+            name: session.name,
+            otp,
+            subject: session.subject,
+            purpose: session.purpose,
+            sessionId: await upstreamSessionId(session.handle),
+            signal: stop.signal,
+            ...(session.course ? { course: session.course } : {}),
+            ...(request.ip !== undefined ? { ip: request.ip } : {}),
+          });
+        })();
         verdict = await withDeadline(work, deps.providerTimeoutMs ?? PROVIDER_TIMEOUT_MS);
         if (verdict.valid && !Number.isSafeInteger(verdict.step)) throw new Error('Provider reported no step');
       } catch (error) {
+        stop.abort();
         // Whatever went wrong upstream, the learner's code was never judged: no attempt spent.
         await lock.refund(session.subject);
         const retryAfter = retryAfterOf(error);
@@ -115,7 +146,20 @@ export function createMotpVerifier(deps: MotpVerifierDeps): MotpVerifier {
       await deps.health?.markUp();
 
       if (!verdict.valid) {
-        return record(session, { result: 'INVALID_CODE', attemptsLeft: await lock.fail(session.subject) }, attempt);
+        switch (verdict.refused) {
+          case undefined:
+            return record(session, { result: 'INVALID_CODE', attemptsLeft: await lock.fail(session.subject) }, attempt);
+          case 'LOCKED':
+            // The upstream counts failures of its own (other LMSs, its app): its lock is ours too.
+            await lock.lockNow(session.subject);
+            return record(session, { result: 'LOCKED', retryAfter: MOTP_LOCKED_RETRY_AFTER }, attempt);
+          case 'INVALID_INPUT':
+            await lock.refund(session.subject);
+            return record(session, { result: 'INVALID_INPUT' }, attempt);
+          case 'RATE_LIMITED':
+            await lock.refund(session.subject);
+            return record(session, { result: 'RATE_LIMITED', retryAfter: verdict.retryAfter }, attempt);
+        }
       }
       const providerRef = verdict.providerRef ?? `step:${verdict.step}`;
       if (!(await steps.claim(session.subject, verdict.step))) {

@@ -5,6 +5,7 @@
 import type { Hono, MiddlewareHandler } from 'hono';
 import {
   normalizeKoreanMobile,
+  type CourseContext,
   type DevMotpEnrollResponse,
   type DevSessionResponse,
   type Purpose,
@@ -26,7 +27,7 @@ export interface DevDeps {
   guards: MiddlewareHandler<AppEnv>;
   /** Mints sessions. */
   sessions: SessionRegistry;
-  /** The enrolling mOTP provider, when the configured one can enrol. */
+  /** Who hands out mOTP secrets: the enrolling mOTP provider, or a fake of the upstream's app. */
   enroller: Pick<TotpProvider, 'enroll'> | null;
   /** The captcha answers and the simulated phones (see `dev-phone.ts`). */
   phone: Omit<DevPhoneDeps, 'guards'>;
@@ -51,6 +52,8 @@ export function registerDev(app: Hono<AppEnv>, deps: DevDeps): void {
         phone: text(body, 'phone'),
         birth: text(body, 'birth'),
         purpose: text(body, 'purpose') as Purpose,
+        // Checked field by field when the session is minted.
+        ...(body.course === undefined ? {} : { course: body.course as CourseContext }),
       });
       return jsonResponse(minted);
     } catch (error) {

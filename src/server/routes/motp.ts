@@ -1,6 +1,7 @@
 /** `POST /v1/motp/verify`: one mOTP attempt, answered with a result token or an error. */
 import type { Hono, MiddlewareHandler } from 'hono';
 import { isCode, normalizeKoreanMobile, type TokenResponse } from '../../protocol/index.js';
+import type { ClientIp } from '../http/client-ip.js';
 import type { AppEnv } from '../http/env.js';
 import { methodNotAllowed, parseJsonObject } from '../http/hygiene.js';
 import { HttpError, invalidInput, jsonResponse } from '../http/responses.js';
@@ -20,6 +21,8 @@ export interface MotpRouteDeps {
   policy: VerificationPolicy;
   /** Epoch milliseconds. */
   clock: () => number;
+  /** The client's address (HRD Korea wants the learner's IP with every code). */
+  clientIp?: ClientIp;
 }
 
 /** Registers `POST /v1/motp/verify`. */
@@ -32,7 +35,8 @@ export function registerMotp(app: Hono<AppEnv>, deps: MotpRouteDeps): void {
     const phone = normalizeKoreanMobile(body.phone);
     if (!phone) throw invalidInput('phone', 'The phone must be a Korean mobile number');
 
-    const outcome = await deps.verifier.verify(session, body.otp, phone);
+    const ip = deps.clientIp?.(c.req.raw, c.env);
+    const outcome = await deps.verifier.verify(session, body.otp, phone, ip === undefined ? {} : { ip });
     switch (outcome.result) {
       case 'success': {
         const token = await deps.tokens.issue({
@@ -56,6 +60,9 @@ export function registerMotp(app: Hono<AppEnv>, deps: MotpRouteDeps): void {
         throw new HttpError('RATE_LIMITED', 'Another code of this learner is being checked; try again in a moment', {
           retryAfter: outcome.retryAfter,
         });
+      case 'INVALID_INPUT':
+        // The upstream refused the code's form (HRD Korea AP012) without judging it: nothing charged.
+        throw invalidInput('otp', 'The mOTP service refused the code as malformed');
       case 'INVALID_CODE':
         throw new HttpError('INVALID_CODE', 'The code is not correct', { attemptsLeft: outcome.attemptsLeft });
       case 'ALREADY_USED':

@@ -61,6 +61,8 @@ export interface PhoneVerified {
   identity: VerifiedIdentity | null;
   /** The provider's reference for reconciliation (PortOne: the verification id). */
   providerRef?: string;
+  /** The provider's own result code for the check, when it has one (HRD Korea's reports carry it). */
+  resultCode?: string;
 }
 
 /** `confirm`'s answer: a wrong (or dead, or unknown) code, or the verified person. */
