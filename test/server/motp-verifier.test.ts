@@ -27,7 +27,8 @@ async function verifierWith(provider: MotpProvider) {
     steps: createMotpSteps(store),
     audit,
     clock: () => 0,
-    providerTimeoutMs: 20,
+    // Long enough for a busy machine to run a real verdict, short enough to wait out a hung one.
+    providerTimeoutMs: 250,
   });
   return { verifier, lock, audit };
 }
