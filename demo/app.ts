@@ -63,7 +63,7 @@ export interface DemoApp {
 
 /** Builds the demo's fetch handler. */
 export function createDemoApp({ origin, distDir, scriptDir, verify: extra = {} }: DemoOptions): DemoApp {
-  const store = extra.store ?? createMemoryStore();
+  const store = extra.store ?? createMemoryStore(extra.clock ? { clock: extra.clock } : {});
   const issuer = extra.issuer ?? `${origin}/api`;
   const audience = extra.audience ?? AUDIENCE;
   const verify = createVerifyApp({ basePath: '/api', simulator: true, ...extra, issuer, audience, store });
