@@ -5,7 +5,7 @@
 import { defineConfig, type UserConfig } from 'vite';
 
 /** Packages an npm consumer installs once, so the ESM output must not copy them in. */
-const EXTERNAL = /^(lit|@lit\/|hono|@hono\/|jose|otplib|qrcode|ioredis)(\/|$)/;
+const EXTERNAL = /^(lit|@lit\/|hono|@hono\/|jose|otplib|qrcode|@portone\/server-sdk|iconv-lite|ioredis)(\/|$)/;
 
 const npmBuild: UserConfig['build'] = {
   outDir: 'dist',

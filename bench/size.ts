@@ -52,7 +52,15 @@ for (const { name, entry, budget } of budgets) {
   for (const chunk of lazy) {
     const modules = Object.keys(chunk.modules).filter((id) => id.includes('/src/') || id.includes('node_modules/qrcode'));
     const has = (part: string) => modules.some((id) => id.includes(part));
-    const what = has('qrcode') ? 'QR generator' : has('/phone/') ? 'phone path' : has('/i18n/en') ? 'English strings' : 'shared';
+    const what = has('qrcode')
+      ? 'QR generator'
+      : has('/phone/')
+        ? 'phone path'
+        : has('/window/')
+          ? 'provider window (NICE)'
+          : has('/i18n/en')
+            ? 'English strings'
+            : 'shared';
     console.log(`       on demand: ${what} ${gz(chunk.code)} B min+gzip`);
   }
 }

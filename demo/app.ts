@@ -51,6 +51,8 @@ export interface DemoOptions {
   scriptDir: string;
   /** Options for the verification API beyond the demo's own (providers, dev routes beside them). */
   verify?: Partial<VerifyAppOptions>;
+  /** Fakes of outside services running in this process, name → URL: told to tests at `/dev/fakes`. */
+  fakes?: Record<string, string>;
 }
 
 /** The demo: its fetch handler, and the verification API inside it. */
@@ -62,7 +64,7 @@ export interface DemoApp {
 }
 
 /** Builds the demo's fetch handler. */
-export function createDemoApp({ origin, distDir, scriptDir, verify: extra = {} }: DemoOptions): DemoApp {
+export function createDemoApp({ origin, distDir, scriptDir, verify: extra = {}, fakes = {} }: DemoOptions): DemoApp {
   const store = extra.store ?? createMemoryStore(extra.clock ? { clock: extra.clock } : {});
   const issuer = extra.issuer ?? `${origin}/api`;
   const audience = extra.audience ?? AUDIENCE;
@@ -139,6 +141,9 @@ export function createDemoApp({ origin, distDir, scriptDir, verify: extra = {} }
   });
 
   app.get('/phone', async (c) => c.body(await page('phone.html'), 200, htmlHeaders));
+
+  // Where the in-process fakes listen (their SMS inboxes, what they received), for tests.
+  app.get('/dev/fakes', (c) => (Object.keys(fakes).length > 0 ? c.json(fakes) : c.notFound()));
 
   // The LMS server's side: verify the token before trusting the page's claim of success.
   app.post('/lms/verify-token', async (c) => {

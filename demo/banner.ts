@@ -1,13 +1,14 @@
 /** What `npm start` prints: the demo's URLs, and a loud warning while the dev routes are on. */
 
 /** The lines printed once the demo listens on `origin`. */
-export function startupBanner(origin: string, state: { devRoutes: boolean; motp?: string }): string {
+export function startupBanner(origin: string, state: { devRoutes: boolean; motp?: string; phone?: string }): string {
   const lines = [
     'id-verify demo',
     `  LMS course page   ${origin}/`,
     `  phone simulator   ${origin}/phone`,
     `  verification API  ${origin}/api/v1/config`,
     ...(state.motp ? [`  mOTP              ${state.motp}`] : []),
+    ...(state.phone ? [`  phone check       ${state.phone}`] : []),
   ];
   if (state.devRoutes) {
     const rule = '!'.repeat(78);

@@ -13,6 +13,14 @@ import { exitOnSignals, serveWithProbes } from '../src/server/serve.js';
 import { createDemoApp } from './app.js';
 import { startupBanner } from './banner.js';
 import { setupDemoMotp } from './motp-setup.js';
+import { setUpPhone } from './phone-setup.js';
+
+/** A setting that does not parse: say which, plainly, and stop. */
+function exitOnEnvError(error: unknown): never {
+  if (!(error instanceof EnvConfigError)) throw error;
+  console.error(`Cannot start: ${error.message}`);
+  process.exit(1);
+}
 
 const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST ?? '127.0.0.1';
@@ -21,21 +29,18 @@ if (!existsSync(join(distDir, 'index.html'))) {
   console.error('The demo pages are not built: run `npm start` (it builds them first) or `npx vite build -c demo/vite.config.ts`.');
   process.exit(1);
 }
-/** A setting that does not parse: say which, plainly, and stop. */
-function exitOnEnvError(error: unknown): never {
-  if (!(error instanceof EnvConfigError)) throw error;
-  console.error(`Cannot start: ${error.message}`);
-  process.exit(1);
-}
-
 const origin = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
 const deployment = await readDeployEnv(process.env).then(openDeployment, exitOnEnvError);
 const motp = await setupDemoMotp(process.env).catch(exitOnEnvError);
+const phone = await setUpPhone(process.env).catch(exitOnEnvError);
+// The dev routes beside real providers: asked for (IDV_DEV_ROUTES=1), or a fake runs in this process.
+const devRoutesWithRealProviders = Boolean(motp.verify.devRoutesWithRealProviders || phone.verify.devRoutesWithRealProviders);
 const app = createDemoApp({
   origin,
   distDir,
   scriptDir: join(import.meta.dirname, '..', 'dist'),
-  verify: { ...deployment.options, ...motp.verify },
+  verify: { ...deployment.options, ...motp.verify, ...phone.verify, devRoutesWithRealProviders },
+  fakes: phone.fakes,
 });
 const serving = await serveWithProbes({
   fetch: app.fetch,
@@ -43,8 +48,8 @@ const serving = await serveWithProbes({
   port,
   ready: app.verify.ready,
   drain: app.verify.drain,
-  close: () => Promise.all([deployment.close(), motp.close()]).then(() => undefined),
+  close: () => Promise.all([deployment.close(), motp.close(), phone.close()]).then(() => undefined),
 });
-console.log(startupBanner(origin, { devRoutes: app.verify.devRoutes, motp: motp.label }));
+console.log(startupBanner(origin, { devRoutes: app.verify.devRoutes, motp: motp.label, phone: phone.label }));
 console.log(deployment.summary.map((line) => `  ${line}`).join('\n'));
 exitOnSignals(serving);

@@ -142,4 +142,18 @@ export interface PhoneStrings {
   introBody: string;
   introNote: string;
   start: string;
+  /** The provider's own window (NICE): heading, what happens, and its button. */
+  windowHeading: string;
+  windowHint: string;
+  windowOpen: string;
+  /** Shown while the window is open, and when it was closed without a result. */
+  windowWaiting: string;
+  windowClosed: string;
+  /** The browser blocked the popup: reopen with a click, or continue in this window. */
+  windowBlocked: string;
+  windowReopen: string;
+  windowHere: string;
+  /** The learner cancelled in the window; the provider could not be reached. */
+  windowCancelled: string;
+  windowUnavailable: string;
 }

@@ -14,7 +14,7 @@ import type { PhoneFlow } from './phone-flow.js';
 import type { StepAction } from './step-event.js';
 
 /** The phone path's screens; they live in the on-demand phone chunk. */
-export const PHONE_STEPS = ['phone-intro', 'phone-method', 'phone-identity', 'phone-wait', 'phone-sms'] as const;
+export const PHONE_STEPS = ['phone-intro', 'phone-method', 'phone-identity', 'phone-wait', 'phone-sms', 'phone-window'] as const;
 /** A screen of the phone path. */
 export type PhoneStep = (typeof PHONE_STEPS)[number];
 
@@ -29,6 +29,8 @@ export const PHONE_ROUTES: Readonly<Record<PhoneMethod, readonly PhoneStep[]>> =
   app: ['phone-identity', 'phone-wait'],
   qr: ['phone-identity', 'phone-wait'],
   sms: ['phone-identity', 'phone-sms'],
+  // The provider's own window asks for the carrier, the method and the learner's details.
+  window: ['phone-window'],
 };
 
 /** True for the screens that need the phone chunk. */
@@ -56,6 +58,8 @@ export interface GateContext {
   offered: readonly VerifyMethod[];
   /** The phone chunk has loaded. */
   phoneReady: boolean;
+  /** The server offers the phone check only in the provider's own window (NICE). */
+  windowOnly: boolean;
 }
 
 /** What happens to the gate: a step's request, or the outcome of one of its loads. */
@@ -63,8 +67,11 @@ export type GateEvent =
   | StepAction
   /** The server's config is being (re)loaded. */
   | { kind: 'load' }
-  /** The config arrived: whether a check is needed now, and for which purpose. */
-  | { kind: 'configured'; required: boolean; purpose: Purpose }
+  /**
+   * The config arrived: whether a check is needed now, and for which purpose. `resume`: the
+   * page came back from the provider's window opened in the same window (popup blocked).
+   */
+  | { kind: 'configured'; required: boolean; purpose: Purpose; resume?: boolean }
   /** The config could not be loaded. */
   | { kind: 'load-failed'; code: ErrorCode | ClientErrorCode; message: string }
   /** The phone chunk has loaded: a pending phone screen may show. */
@@ -101,6 +108,7 @@ function startPhone(state: GateState, unlock: boolean, context: GateContext): Ga
   const { name, number } = state.phone;
   const from = state.step === 'motp' ? 'motp' : 'consent';
   const phone: Partial<PhoneFlow> = { unlock, from, ...(name === undefined ? {} : { name }), ...(number === undefined ? {} : { number }) };
+  if (context.windowOnly) return goTo({ ...state, phone: { ...phone, method: 'window' } }, 'phone-window', context);
   return goTo({ ...state, phone }, context.mobile ? 'phone-intro' : 'phone-method', context);
 }
 
@@ -110,9 +118,9 @@ function previous(state: GateState, context: GateContext): GateStep {
   const route = phone.method ? PHONE_ROUTES[phone.method] : [];
   const at = route.indexOf(step as PhoneStep);
   if (at > 0) return route[at - 1]!;
-  if (at === 0) return 'phone-method';
+  if (at === 0 && !context.windowOnly) return 'phone-method';
   if (step === 'phone-method' && context.mobile) return 'phone-intro';
-  if (step === 'phone-method' || step === 'phone-intro') return phone.from ?? 'consent';
+  if (at === 0 || step === 'phone-method' || step === 'phone-intro') return phone.from ?? 'consent';
   return 'consent';
 }
 
@@ -130,7 +138,9 @@ export function advance(state: GateState, event: GateEvent, context: GateContext
     case 'load':
       return { state: { ...initialGateState } };
     case 'configured':
-      // A (re)load starts over: nothing of an earlier run carries into the new session.
+      // A (re)load starts over: nothing of an earlier run carries into the new session — unless
+      // the page is back from the provider's window, whose result the window screen picks up.
+      if (event.resume) return { state: startPhone({ ...initialGateState, step: 'consent', agreed: true }, false, context) };
       return event.required
         ? { state: { ...initialGateState, step: 'consent' } }
         : { state: { ...initialGateState, step: 'skipped' }, notice: { kind: 'skip', purpose: event.purpose } };

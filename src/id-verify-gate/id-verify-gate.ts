@@ -114,7 +114,9 @@ export class IdVerifyGate extends LitElement {
     },
     onComplete: (config) => {
       this.config = config;
-      this.send({ kind: 'configured', required: config.required, purpose: config.purpose });
+      // Back from the provider's window opened in this very page (its popup was blocked).
+      const resume = location.hash.startsWith('#idv-window=');
+      this.send({ kind: 'configured', required: config.required, purpose: config.purpose, resume });
     },
     onError: (error) => {
       const typed = VerifyError.from(error);
@@ -197,7 +199,12 @@ export class IdVerifyGate extends LitElement {
   }
 
   private get flowContext(): GateContext {
-    return { mobile: this.mobile, offered: this.offeredMethods, phoneReady: !!this.phoneChunk };
+    return {
+      mobile: this.mobile,
+      offered: this.offeredMethods,
+      phoneReady: !!this.phoneChunk,
+      windowOnly: this.config?.phoneMethods.join() === 'window',
+    };
   }
 
   /** Applies `event` to the flow, and tells the page what the flow says it must hear. */

@@ -8,8 +8,12 @@ export const VERIFY_METHODS = ['phone', 'motp'] as const;
 /** A verification method the gate can offer. */
 export type VerifyMethod = (typeof VERIFY_METHODS)[number];
 
-/** How a phone check reaches the learner: PASS app push, QR (desktop only), or an SMS code. */
-export const PHONE_METHODS = ['app', 'qr', 'sms'] as const;
+/**
+ * How a phone check reaches the learner: PASS app push, QR (desktop only), an SMS code — or
+ * `window`, the provider's own 본인확인 window (NICE's standard window), which asks for the
+ * carrier, the method and the learner's details itself.
+ */
+export const PHONE_METHODS = ['app', 'qr', 'sms', 'window'] as const;
 /** One way to run the phone check. */
 export type PhoneMethod = (typeof PHONE_METHODS)[number];
 
@@ -45,6 +49,8 @@ export const AMR_BY_METHOD: Readonly<Record<ResultMethod, readonly string[]>> = 
   app: ['mca', 'user'],
   qr: ['mca', 'user'],
   sms: ['sms'],
+  // The provider's window ran PASS or SMS on the carrier's side: a check over the phone channel.
+  window: ['mca'],
 };
 
 /** Numbers the server enforces (SECURITY.md). */

@@ -249,3 +249,48 @@ export interface DevQrRequest {
   /** The 6-digit number shown on the PC. */
   number: string;
 }
+
+/** `POST /v1/phone/window/start` body: a check in the provider's own window (method `window`). */
+export interface PhoneWindowStartRequest {
+  /** "본인확인 이용 동의(필수)": must be `true`. */
+  consent: boolean;
+  /** `motp-unlock` when the check is run to clear an mOTP lock; otherwise the session's purpose. */
+  purpose?: Purpose;
+  /**
+   * The page to come back to when the window cannot be a popup (same-window fallback): an
+   * absolute URL of the calling page's own origin. The result is appended as `#idv-window=…`.
+   */
+  returnTo?: string;
+}
+
+/**
+ * `POST /v1/phone/window/start` answer. The window opens at `GET {endpoint}/v1/phone/window/{tx}`
+ * (a popup), or `…?mode=redirect` in the same window; both are pages of this server that post
+ * the provider's form.
+ */
+export interface PhoneWindowStartResponse {
+  /** Transaction id (random; the request number the provider sees is another). */
+  tx: string;
+  /** Seconds the check stays open (10 minutes). */
+  expiresIn: number;
+  /** The popup size the provider asks for, in CSS pixels. */
+  window: { width: number; height: number };
+}
+
+/** `type` of the message the result page posts to the gate's window. */
+export const PHONE_WINDOW_MESSAGE = 'id-verify-window';
+
+/**
+ * What the result page posts to its opener (only to the origin that started the check), or
+ * appends to `returnTo` as `#idv-window=<tx>.<ref>`: a one-time reference, never the result.
+ * `outcome: 'unavailable'` says the provider could not be reached to open the window.
+ */
+export type PhoneWindowMessage =
+  | { type: typeof PHONE_WINDOW_MESSAGE; tx: string; ref: string }
+  | { type: typeof PHONE_WINDOW_MESSAGE; tx: string; outcome: 'unavailable' };
+
+/** `POST /v1/phone/window/{tx}/complete` body; answers {@link PhoneCompleteResponse}. */
+export interface PhoneWindowCompleteRequest {
+  /** The one-time reference the result page handed over. */
+  ref: string;
+}

@@ -28,6 +28,8 @@ import { createMotpVerifier } from './policy/motp-verify.js';
 import { createTotpProvider } from './providers/motp/totp.js';
 import { createSimulatorPhoneProvider, type SimulatorPhoneProvider } from './providers/phone/simulator.js';
 import { registerPhoneCheck } from './phone-check.js';
+import { registerPhoneWindowCheck } from './phone-window-check.js';
+import { isWindowProvider } from './providers/phone/window.js';
 import { registerConfig } from './routes/config.js';
 import { registerDev } from './routes/dev.js';
 import { registerJwks } from './routes/jwks.js';
@@ -94,7 +96,8 @@ export function createVerifyApp(options: VerifyAppOptions): VerifyApp {
   const bodylessPost = chain(requireJsonOrEmpty, auth, readBody, refuseUntypedBody, idempotent(idempotency));
   const publicBodylessPost = chain(requireJsonOrEmpty, readBody, refuseUntypedBody, idempotent(idempotency));
 
-  const app = new Hono<AppEnv>().basePath((options.basePath ?? '').replace(/\/+$/, ''));
+  const basePath = (options.basePath ?? '').replace(/\/+$/, '');
+  const app = new Hono<AppEnv>().basePath(basePath);
   registerConfig(app, { auth, motp, health, phone, lock, policy, clock });
   if (motp) {
     const steps = createMotpSteps(store);
@@ -102,26 +105,26 @@ export function createVerifyApp(options: VerifyAppOptions): VerifyApp {
     // The address only travels to the provider (HRD Korea's EXIP); the unknown-address warning is about the send cap.
     registerMotp(app, { guards: sessionPost, verifier, tokens, policy, clock, clientIp: readClientIp });
   }
-  if (phone) {
+  // What both kinds of phone check are built from.
+  const phoneCommon = { guards: sessionPost, store, hash, audit, lock, health, followUps, tokens, policy, ...timing, clock };
+  if (isWindowProvider(phone)) {
+    registerPhoneWindowCheck(app, {
+      ...phoneCommon,
+      provider: phone,
+      publicUrl: options.issuer,
+      basePath,
+      allowedOrigins: options.allowedOrigins ?? [],
+    });
+  } else if (phone) {
     registerPhoneCheck(app, {
-      guards: sessionPost,
+      ...phoneCommon,
       bodylessGuards: bodylessPost,
       auth,
       provider: phone,
       captcha,
-      store,
-      hash,
-      audit,
-      lock,
-      health,
-      followUps,
-      tokens,
-      policy,
       clientIp,
       shutdown: shutdown.signal,
       ...(options.ipSendsPerHour === undefined ? {} : { ipSendsPerHour: options.ipSendsPerHour }),
-      ...timing,
-      clock,
     });
   }
   registerJwks(app, keys);

@@ -8,6 +8,7 @@ import type { MotpProvider } from './providers/motp/provider.js';
 import type { TotpProvider } from './providers/motp/totp.js';
 import type { PhoneProvider } from './providers/phone/provider.js';
 import type { SimulatorPhoneProvider } from './providers/phone/simulator.js';
+import type { PhoneWindowProvider } from './providers/phone/window.js';
 
 /** A `createVerifyApp` option that cannot work as given; `option` names it. */
 export class VerifyAppConfigError extends TypeError {
@@ -26,7 +27,7 @@ export const canEnroll = (provider: MotpProvider | null): provider is MotpProvid
   provider !== null && typeof (provider as Partial<TotpProvider>).enroll === 'function';
 
 /** True for the simulator (or anything offering its phone controls), which the dev routes drive. */
-export const isSimulator = (provider: PhoneProvider | null): provider is SimulatorPhoneProvider =>
+export const isSimulator = (provider: PhoneProvider | PhoneWindowProvider | null): provider is SimulatorPhoneProvider =>
   provider !== null &&
   (['register', 'inbox', 'pending', 'approve', 'deny', 'approveQr'] as const).every(
     (name) => typeof (provider as Partial<SimulatorPhoneProvider>)[name] === 'function',
@@ -50,7 +51,7 @@ export interface DevRoutesInput {
   /** The configured mOTP provider. */
   motp: MotpProvider | null;
   /** The configured phone provider. */
-  phone: PhoneProvider | null;
+  phone: PhoneProvider | PhoneWindowProvider | null;
 }
 
 /** True when the dev routes are on; throws {@link VerifyAppConfigError} for an unsafe setting. */

@@ -75,6 +75,25 @@ export {
   type SimulatorSubscriber,
 } from './providers/phone/simulator.js';
 export {
+  createPortOnePhoneProvider,
+  PORTONE_API_URL,
+  type PortOnePhoneProviderOptions,
+} from './providers/phone/portone.js';
+export { ProviderRateLimitedError } from './providers/unavailable.js';
+export {
+  createNicePhoneProvider,
+  NICE_API_URL,
+  NICE_WINDOW_URL,
+  NICE_POPUP,
+  type NicePhoneProviderOptions,
+} from './providers/phone/nice/index.js';
+export {
+  isWindowProvider,
+  type PhoneWindowProvider,
+  type WindowLaunch,
+  type WindowResult,
+} from './providers/phone/window.js';
+export {
   socketClientIp,
   trustedProxyClientIp,
   type ClientIp,
@@ -94,5 +113,12 @@ export {
   type ServingApp,
 } from './serve.js';
 export { readMotpEnv, MOTP_ENV_KINDS, type MotpEnv } from './env-motp.js';
+export {
+  readPhoneEnv,
+  realPhoneProvider,
+  PHONE_PROVIDER_KINDS,
+  type PhoneEnvConfig,
+  type PhoneProviderKind,
+} from './env-phone.js';
 export type { CaptchaService } from './captcha/index.js';
 export { kstDate, kstDateTime } from './policy/daily.js';

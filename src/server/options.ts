@@ -6,6 +6,7 @@ import type { ClientIp, WarningSink } from './http/client-ip.js';
 import type { SigningKey } from './keys.js';
 import type { MotpProvider } from './providers/motp/provider.js';
 import type { PhoneProvider } from './providers/phone/provider.js';
+import type { PhoneWindowProvider } from './providers/phone/window.js';
 import type { MintedSession, SessionInput } from './sessions.js';
 import type { Store } from './stores/store.js';
 
@@ -30,10 +31,12 @@ export interface VerifyAppOptions {
   /** mOTP provider: the TOTP provider on the same store by default; `null` turns mOTP off. */
   motp?: MotpProvider | null;
   /**
-   * Phone provider (PASS app, QR, SMS): the simulator on the same store by default when
-   * `simulator` is on, none otherwise; `null` turns the phone check off.
+   * Phone provider: one the app drives through its API (PASS app, QR, SMS: the simulator,
+   * PortOne), or one that draws its own window (NICE's standard window: method `window`). The
+   * simulator on the same store by default when `simulator` is on, none otherwise; `null`
+   * turns the phone check off.
    */
-  phone?: PhoneProvider | null;
+  phone?: PhoneProvider | PhoneWindowProvider | null;
   /** The 보안문자 of the phone check: one on the same store by default. */
   captcha?: CaptchaService;
   /**

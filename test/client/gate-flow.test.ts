@@ -15,7 +15,7 @@ import {
 import type { PhoneFlow } from '../../src/id-verify-gate/phone-flow.js';
 import type { PhoneMethod, TokenResponse } from '../../src/protocol/index.js';
 
-const desktop: GateContext = { mobile: false, offered: ['phone', 'motp'], phoneReady: true };
+const desktop: GateContext = { mobile: false, offered: ['phone', 'motp'], phoneReady: true, windowOnly: false };
 const mobile: GateContext = { ...desktop, mobile: true };
 const motpOnly: GateContext = { ...desktop, offered: ['motp'] };
 /** mOTP unavailable: the phone check stands in (대체인증). */
@@ -237,9 +237,14 @@ describe('gate flow: back and cancel from every screen', () => {
     assert.equal(run([{ kind: 'back' }], desktop, at('phone-wait', { ...phone, method: 'app' })).state.step, 'phone-identity');
   });
 
+  it('provider window screen (NICE): back → where the phone path started', () => {
+    const windowOnly = { ...desktop, windowOnly: true };
+    assert.equal(run([{ kind: 'back' }], windowOnly, at('phone-window', { ...phone, method: 'window' })).state.step, 'consent');
+  });
+
   it('every phone screen is covered by the checks above', () => {
     assert.deepEqual(
-      PHONE_STEPS.filter((step) => !(step in expectedBack) && step !== 'phone-wait'),
+      PHONE_STEPS.filter((step) => !(step in expectedBack) && step !== 'phone-wait' && step !== 'phone-window'),
       [],
     );
   });

@@ -80,6 +80,19 @@ export const gateEvents = (page: Page) =>
 export const cspViolations = (page: Page) =>
   page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
 
+/** Ticks "동의합니다" and picks "휴대폰인증하기". */
+export async function agreeAndChoosePhone(page: Page) {
+  await page.getByRole('checkbox', { name: '동의합니다' }).check();
+  await page.getByRole('button', { name: '휴대폰인증하기' }).click();
+}
+
+/** Where the demo's in-process fake of `name` (`portone`, `nice`) listens. */
+export async function fakeUrl(page: Page, name: string): Promise<string> {
+  const response = await page.request.get('/dev/fakes');
+  expect(response.ok()).toBe(true);
+  return ((await response.json()) as Record<string, string>)[name]!;
+}
+
 /** Carrier, method and "본인확인 이용 동의(필수)" on the phone path's first screen, then "다음". */
 export async function chooseCarrierAndMethod(page: Page, carrier: string, method: 'PASS 인증' | 'QR코드 인증' | '문자(SMS) 인증') {
   await expect(page.getByRole('heading', { name: '이용중인 통신사를 선택해 주세요' })).toBeVisible();

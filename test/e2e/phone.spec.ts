@@ -5,6 +5,7 @@
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import {
   agreeAndChooseMotp,
+  agreeAndChoosePhone,
   chooseCarrierAndMethod,
   cspViolations,
   fillIdentity,
@@ -26,12 +27,6 @@ async function snap(page: Page, info: TestInfo, name: string) {
   await page.screenshot({ path, fullPage: true });
   await info.attach(name, { path, contentType: 'image/png' });
   console.log(`screenshot ${name}: ${path}`);
-}
-
-/** Ticks "동의합니다" and picks "휴대폰인증하기". */
-async function agreeAndChoosePhone(page: Page) {
-  await page.getByRole('checkbox', { name: '동의합니다' }).check();
-  await page.getByRole('button', { name: '휴대폰인증하기' }).click();
 }
 
 const successes = async (page: Page) => (await gateEvents(page)).filter((e) => e.type === 'id-verify-success');

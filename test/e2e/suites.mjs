@@ -22,6 +22,8 @@
 export const E2E_SUITES = {
   default: { testDir: 'test/e2e', testIgnore: ['**/suites/**'], env: {}, port: 8181 },
   hrdk: { testDir: 'test/e2e/suites/hrdk', env: { IDV_MOTP: 'hrdk-fake' }, port: 8182 },
+  nice: { testDir: 'test/e2e/suites/nice', env: { IDV_PHONE: 'nice-fake' }, port: 8183 },
+  portone: { testDir: 'test/e2e/suites/portone', env: { IDV_PHONE: 'portone-fake' }, port: 8184 },
   // The same specs with every bit of state in Redis and an audit file, then a privacy scan of both.
   redis: {
     testDir: 'test/e2e',

@@ -22,4 +22,10 @@ export const PHONE_VIEWS: Readonly<Record<PhoneStep, (props: PhoneViewProps) => 
     html`<idv-phone-identity-step class="step" .flow=${flow} ?mobile=${mobile}></idv-phone-identity-step>`,
   'phone-wait': ({ flow, mobile }) => html`<idv-phone-wait-step class="step" .flow=${flow} ?mobile=${mobile}></idv-phone-wait-step>`,
   'phone-sms': ({ flow, mobile }) => html`<idv-phone-sms-step class="step" .flow=${flow} ?mobile=${mobile}></idv-phone-sms-step>`,
+  // In a chunk of its own, which only servers with a provider window (NICE) need: the element
+  // upgrades (keeping the properties set before) once it has loaded.
+  'phone-window': ({ flow, mobile }) => {
+    void import('../window/define.js');
+    return html`<idv-phone-window-step class="step" .flow=${flow} ?mobile=${mobile}></idv-phone-window-step>`;
+  },
 };

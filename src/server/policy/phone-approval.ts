@@ -12,7 +12,7 @@
 import { LIMITS, type PhoneStatusResponse } from '../../protocol/index.js';
 import type { PhoneProvider, PhoneProviderStatus } from '../providers/phone/provider.js';
 import type { Session } from '../sessions.js';
-import { PROVIDER_TIMEOUT_MS, retryAfterOf, withDeadline } from './deadline.js';
+import { PROVIDER_TIMEOUT_MS, upstreamRefusal, withDeadline } from './deadline.js';
 import type { PhoneAuditor } from './phone-audit.js';
 import type { PhoneFinisher } from './phone-finish.js';
 import type { PhoneTx, PhoneTxs } from './phone-tx.js';
@@ -45,11 +45,6 @@ export interface PhoneApprovals {
   complete(session: Session, id: string): Promise<{ ok: true; status: 'approved'; tx: PhoneTx } | NotYet | Refusal>;
 }
 
-const upstream = (error: unknown) =>
-  refuse('UPSTREAM_UNAVAILABLE', 'The identity service is unavailable; try again shortly', {
-    retryAfter: retryAfterOf(error),
-  });
-
 /** Creates the status and completion rules. */
 export function createPhoneApprovals(deps: PhoneApprovalsDeps): PhoneApprovals {
   const { provider, txs, audit, clock } = deps;
@@ -76,7 +71,7 @@ export function createPhoneApprovals(deps: PhoneApprovalsDeps): PhoneApprovals {
       try {
         answer = await ask(tx);
       } catch (error) {
-        return upstream(error);
+        return upstreamRefusal(error);
       }
       return answer.status === 'pending' ? pending : terminal(answer.status);
     },
@@ -94,8 +89,9 @@ export function createPhoneApprovals(deps: PhoneApprovalsDeps): PhoneApprovals {
       try {
         answer = await ask(tx);
       } catch (error) {
-        await audit(tx, 'check', 'UPSTREAM_UNAVAILABLE');
-        return upstream(error);
+        const refusal = upstreamRefusal(error);
+        await audit(tx, 'check', refusal.code);
+        return refusal;
       }
       if (answer.status === 'pending') return { ok: true, status: 'pending' };
       if (answer.status === 'rejected') {

@@ -40,7 +40,7 @@ export const DEFAULT_PHONE_RESULT_CODE = '0000';
 /** Finishes successful phone checks. */
 export interface PhoneFinisher {
   /** The token's purpose when `verified` is the session's learner; `MISMATCH` otherwise. */
-  finish(session: Session, tx: PhoneTx, verified: PhoneVerified): Promise<{ ok: true } | Refusal>;
+  finish(session: Session, tx: Pick<PhoneTx, 'id' | 'subject' | 'purpose' | 'method'>, verified: PhoneVerified): Promise<{ ok: true } | Refusal>;
 }
 
 /** Creates the finisher. */

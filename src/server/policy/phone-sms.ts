@@ -19,7 +19,7 @@ import { LIMITS, type PhoneTimerResponse } from '../../protocol/index.js';
 import type { KeyedHasher } from '../crypto.js';
 import type { PhoneConfirmation, PhoneProvider } from '../providers/phone/provider.js';
 import type { Session } from '../sessions.js';
-import { PROVIDER_TIMEOUT_MS, retryAfterOf, withDeadline } from './deadline.js';
+import { PROVIDER_TIMEOUT_MS, upstreamRefusal, withDeadline } from './deadline.js';
 import type { PhoneAuditor } from './phone-audit.js';
 import type { PhoneFinisher } from './phone-finish.js';
 import { PHONE_REQUEST_TTL_SECONDS } from './phone-start.js';
@@ -105,10 +105,14 @@ export function createSmsCodes(deps: SmsCodesDeps): SmsCodes {
       } catch (error) {
         // The code was never judged: the attempt is given back.
         await txs.refund(id);
-        await audit(tx, 'check', 'UPSTREAM_UNAVAILABLE', charge.count);
-        return refuse('UPSTREAM_UNAVAILABLE', 'The identity service is unavailable; try again shortly', {
-          retryAfter: retryAfterOf(error),
-        });
+        const refusal = upstreamRefusal(error);
+        await audit(tx, 'check', refusal.code, charge.count);
+        return refusal;
+      }
+      if (!verdict.valid && verdict.expired) {
+        // The provider ended the code before our clock did: nothing the learner types now can work.
+        await audit(tx, 'check', 'EXPIRED', charge.count);
+        return expired();
       }
       if (!verdict.valid || !(await txs.claimUse(id))) {
         // A parallel entry of the right code may have just won: that is a replay, not a wrong code.
@@ -155,10 +159,9 @@ export function createSmsCodes(deps: SmsCodesDeps): SmsCodes {
         await withDeadline(provider.resend(id), deadline);
       } catch (error) {
         await ticket.release();
-        await audit(tx, 'send', 'UPSTREAM_UNAVAILABLE');
-        return refuse('UPSTREAM_UNAVAILABLE', 'The identity service is unavailable; try again shortly', {
-          retryAfter: retryAfterOf(error),
-        });
+        const refusal = upstreamRefusal(error);
+        await audit(tx, 'send', refusal.code);
+        return refusal;
       }
       const now = clock();
       const renewed: PhoneTx = { ...tx, issuedAt: now, expiresAt: now + TTL_MS };

@@ -6,7 +6,8 @@
  * 3. The send throttles (per phone, per IP); a refusal says when to come back.
  * 4. The provider sends (push, QR number, SMS). Down or slow → the throttle slot is given back,
  *    and the solved captcha stays good for one retry of the same session within a minute (the
- *    failure was ours, not the learner's), `UPSTREAM_UNAVAILABLE`.
+ *    failure was ours, not the learner's), `UPSTREAM_UNAVAILABLE` (`RATE_LIMITED` when the
+ *    provider refused for its own rate limit).
  * 5. The transaction is recorded for the learner, and the answer is the same whether or not
  *    the phone is known or the name fits it (SECURITY 22): the carrier's verdict shows only at
  *    completion.
@@ -18,7 +19,7 @@ import type { KeyedHasher } from '../crypto.js';
 import type { PhoneProvider, PhoneStarted } from '../providers/phone/provider.js';
 import type { Session } from '../sessions.js';
 import type { Store } from '../stores/store.js';
-import { PROVIDER_TIMEOUT_MS, retryAfterOf, withDeadline } from './deadline.js';
+import { PROVIDER_TIMEOUT_MS, upstreamRefusal, withDeadline } from './deadline.js';
 import type { MotpLock } from './motp-lock.js';
 import type { PhoneAuditor } from './phone-audit.js';
 import type { PhoneStartFields } from './phone-input.js';
@@ -68,7 +69,7 @@ export interface PhoneStarter {
 }
 
 /** The purpose the check runs for, or a refusal when the asked one is not allowed now. */
-async function purposeOf(session: Session, asked: Purpose | undefined, lock: MotpLock): Promise<Purpose | Refusal> {
+export async function purposeOf(session: Session, asked: Purpose | undefined, lock: MotpLock): Promise<Purpose | Refusal> {
   if (asked === undefined || asked === session.purpose) return session.purpose;
   if (asked !== 'motp-unlock') return refuse('INVALID_INPUT', 'The purpose is set by the session', { field: 'purpose' });
   if (!(await lock.state(session.subject)).locked) {
@@ -123,10 +124,9 @@ export function createPhoneStarter(deps: PhoneStarterDeps): PhoneStarter {
         // learner's retry needs no new captcha.
         await ticket.release();
         await deps.store.set(pass, true, CAPTCHA_PASS_TTL_MS);
-        await audit({ ...about, id }, 'send', 'UPSTREAM_UNAVAILABLE');
-        return refuse('UPSTREAM_UNAVAILABLE', 'The identity service is unavailable; try again shortly', {
-          retryAfter: retryAfterOf(error),
-        });
+        const refusal = upstreamRefusal(error);
+        await audit({ ...about, id }, 'send', refusal.code);
+        return refusal;
       }
 
       const now = clock();

@@ -17,3 +17,15 @@ export class ProviderUnavailableError extends Error {
     this.retryAfter = retryAfter;
   }
 }
+
+/**
+ * The provider refused to send because its own rate limit for this learner or line is
+ * reached. The app answers 429 `RATE_LIMITED` with `Retry-After`, and counts nothing: the
+ * provider sent nothing.
+ */
+export class ProviderRateLimitedError extends ProviderUnavailableError {
+  constructor(message = 'Provider rate limit reached', retryAfter = 60, options?: { cause?: unknown }) {
+    super(message, retryAfter, options);
+    this.name = 'ProviderRateLimitedError';
+  }
+}

@@ -26,8 +26,8 @@ export interface ConfigDeps {
   motp: MotpProvider | null;
   /** Whether mOTP is usable right now (configured, and its provider not failing). */
   health: MotpHealth;
-  /** The phone provider, when configured. */
-  phone: PhoneProvider | null;
+  /** The phone provider (what it can do), when configured. */
+  phone: Pick<PhoneProvider, 'methods'> | null;
   /** The mOTP lockout. */
   lock: MotpLock;
   /** When a check is required. */
@@ -53,12 +53,14 @@ export function registerConfig(app: Hono<AppEnv>, deps: ConfigDeps): void {
     const purpose = (asked as Purpose | undefined) ?? session.purpose;
     const now = deps.clock();
     const methods = methodsOf(deps);
+    const ownScreens = deps.phone?.methods.some((method) => method !== 'window') ?? false;
     const body: ConfigResponse = {
       version: 1,
       purpose,
       required: await deps.policy.isRequired(session.subject, purpose, now),
       methods,
-      carriers: deps.phone ? [...CARRIERS] : [],
+      // The carrier is picked on our screens, unless the provider's own window asks for it.
+      carriers: ownScreens ? [...CARRIERS] : [],
       phoneMethods: deps.phone ? [...deps.phone.methods] : [],
       // Unavailable (not configured, or its provider failing): the gate offers the phone check (대체인증).
       motp: { available: await deps.health.available(), ...(await deps.lock.state(session.subject)) },
@@ -68,8 +70,8 @@ export function registerConfig(app: Hono<AppEnv>, deps: ConfigDeps): void {
         smsMaxLife: LIMITS.smsMaxLifeSeconds,
         resendCooldown: LIMITS.smsResendCooldownSeconds,
       },
-      // `/v1/phone/start` always asks for one.
-      captcha: { required: true },
+      // `/v1/phone/start` always asks for one; a provider's own window has its own instead.
+      captcha: { required: ownScreens || deps.phone === null },
       serverTime: now,
     };
     return jsonResponse(body);

@@ -22,6 +22,7 @@ import type { SmsCodes } from '../policy/phone-sms.js';
 import type { PhoneStarter } from '../policy/phone-start.js';
 import type { PhoneTx } from '../policy/phone-tx.js';
 import type { PhoneProvider } from '../providers/phone/provider.js';
+import type { Session } from '../sessions.js';
 import type { TokenIssuer } from '../tokens.js';
 
 /** How often the event stream looks at the transaction, in milliseconds. */
@@ -59,19 +60,27 @@ export interface PhoneRouteDeps {
   shutdown: AbortSignal;
 }
 
+/**
+ * The token for a successful phone check, recorded for the `daily` rule: its purpose is the
+ * transaction's (`motp-unlock` included).
+ */
+export async function issuePhoneToken(
+  deps: Pick<PhoneRouteDeps, 'tokens' | 'policy' | 'clock'>,
+  session: Session,
+  tx: Pick<PhoneTx, 'purpose' | 'method'>,
+): Promise<TokenResponse> {
+  const { subject, nonce } = session;
+  const token = await deps.tokens.issue({ subject, nonce, purpose: tx.purpose, method: tx.method });
+  await deps.policy.recordSuccess(subject, tx.purpose, deps.clock());
+  return { token, method: tx.method, purpose: tx.purpose };
+}
+
 /** Registers the `/v1/phone/*` routes. */
 export function registerPhone(app: Hono<AppEnv>, deps: PhoneRouteDeps): void {
   const { approvals, sms } = deps;
   const ipOf = (c: Context<AppEnv>) => deps.clientIp(c.req.raw, c.env as unknown);
 
-  /** The token for a successful check: its purpose is the transaction's (`motp-unlock` included). */
-  const tokenFor = async (c: Context<AppEnv>, tx: PhoneTx): Promise<TokenResponse> => {
-    const session = c.get('session');
-    const { subject, nonce } = session;
-    const token = await deps.tokens.issue({ subject, nonce, purpose: tx.purpose, method: tx.method });
-    await deps.policy.recordSuccess(session.subject, tx.purpose, deps.clock());
-    return { token, method: tx.method, purpose: tx.purpose };
-  };
+  const tokenFor = (c: Context<AppEnv>, tx: PhoneTx) => issuePhoneToken(deps, c.get('session'), tx);
 
   app.post('/v1/phone/start', deps.guards, async (c) => {
     const body = parseJsonObject(c.get('rawBody'));

@@ -65,8 +65,11 @@ export interface PhoneVerified {
   resultCode?: string;
 }
 
-/** `confirm`'s answer: a wrong (or dead, or unknown) code, or the verified person. */
-export type PhoneConfirmation = ({ valid: true } & PhoneVerified) | { valid: false };
+/**
+ * `confirm`'s answer: the verified person, or a refused code — wrong, unknown, or (`expired`)
+ * one the provider itself has ended, which no further entry can fix.
+ */
+export type PhoneConfirmation = ({ valid: true } & PhoneVerified) | { valid: false; expired?: boolean };
 
 /** Where a push or QR request stands on the provider's side. */
 export type PhoneProviderStatus =
