@@ -1,6 +1,6 @@
 /**
  * `npm run size`: builds the script-tag bundle and `<motp-input>` alone, and prints their
- * min+gzip (-9) sizes against DESIGN §6's budgets. "Initial" is what a page downloads before
+ * min+gzip (-9) sizes against the budgets of docs/architecture.md. "Initial" is what a page downloads before
  * the learner does anything: the entry file and every chunk it imports statically. Chunks
  * loaded on demand (the phone path, the QR generator) are listed apart. Exits non-zero over
  * budget. Results are recorded in bench/RESULTS.md.

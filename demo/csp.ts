@@ -1,4 +1,4 @@
-/** The strict Content-Security-Policy the demo pages are served with (SECURITY 27). */
+/** The strict Content-Security-Policy the demo pages are served with (docs/security.md rule 27). */
 export const STRICT_CSP = [
   "default-src 'self'",
   "script-src 'self'",

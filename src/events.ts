@@ -4,11 +4,12 @@
  */
 import type { ErrorCode, Purpose, ResultMethod } from './protocol/index.js';
 import type { ClientErrorCode } from './client/index.js';
+import { ComposedEvent } from './internal/composed-event.js';
 
 export { MotpCompleteEvent } from './motp-input/events.js';
 
 /** The learner is verified: send `token` to the LMS server, which verifies it. */
-export class IdVerifySuccessEvent extends Event {
+export class IdVerifySuccessEvent extends ComposedEvent {
   /** Event name. */
   static readonly eventName = 'id-verify-success';
   constructor(
@@ -19,12 +20,12 @@ export class IdVerifySuccessEvent extends Event {
     /** Why the check was run. */
     readonly purpose: Purpose,
   ) {
-    super(IdVerifySuccessEvent.eventName, { bubbles: true, composed: true });
+    super(IdVerifySuccessEvent.eventName);
   }
 }
 
 /** The check ended without success and the learner cannot go on in this gate (e.g. locked). */
-export class IdVerifyFailureEvent extends Event {
+export class IdVerifyFailureEvent extends ComposedEvent {
   /** Event name. */
   static readonly eventName = 'id-verify-failure';
   constructor(
@@ -33,28 +34,28 @@ export class IdVerifyFailureEvent extends Event {
     /** Localized explanation, as shown to the learner. */
     readonly message: string,
   ) {
-    super(IdVerifyFailureEvent.eventName, { bubbles: true, composed: true });
+    super(IdVerifyFailureEvent.eventName);
   }
 }
 
 /** The learner cancelled the check. */
-export class IdVerifyCancelEvent extends Event {
+export class IdVerifyCancelEvent extends ComposedEvent {
   /** Event name. */
   static readonly eventName = 'id-verify-cancel';
   constructor() {
-    super(IdVerifyCancelEvent.eventName, { bubbles: true, composed: true });
+    super(IdVerifyCancelEvent.eventName);
   }
 }
 
 /** The server's policy needs no check now (e.g. `daily` already done today, KST). */
-export class IdVerifySkipEvent extends Event {
+export class IdVerifySkipEvent extends ComposedEvent {
   /** Event name. */
   static readonly eventName = 'id-verify-skip';
   constructor(
     /** The purpose that needs no check now. */
     readonly purpose: Purpose,
   ) {
-    super(IdVerifySkipEvent.eventName, { bubbles: true, composed: true });
+    super(IdVerifySkipEvent.eventName);
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * The phone simulator's side of the server's `/v1/dev` simulator calls (DESIGN §4): JSON POSTs
+ * The phone simulator's side of the server's `/v1/dev` simulator calls (docs/protocol.md): JSON POSTs
  * with a 10 s timeout, and errors kept whole — the server's code and message travel to the
  * page's alert line instead of being swallowed.
  */

@@ -1,7 +1,8 @@
 /** Registers `<id-verify-gate>` (guarded against double definition). */
+import { define } from '../internal/define.js';
 import { IdVerifyGate } from './id-verify-gate.js';
 
-if (!customElements.get('id-verify-gate')) customElements.define('id-verify-gate', IdVerifyGate);
+define('id-verify-gate', IdVerifyGate, 'IdVerifyGate');
 
 declare global {
   interface HTMLElementTagNameMap {

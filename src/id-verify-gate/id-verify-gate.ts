@@ -4,16 +4,16 @@
  * events. It never decides success itself: the server issues the token and the LMS server
  * verifies it.
  */
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { provide } from '@lit/context';
+import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { ContextProvider } from '@lit/context';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { clientContext, configContext, localeContext } from '../context.js';
 import { VerifyClient, VerifyError } from '../client/index.js';
 import { IdVerifyCancelEvent, IdVerifyFailureEvent, IdVerifySkipEvent, IdVerifySuccessEvent } from '../events.js';
 import { isEnglish, loadEnglish, resolveTranslation, type Translation } from '../i18n/index.js';
 import { VERIFY_METHODS, type ConfigResponse, type Purpose, type VerifyMethod } from '../protocol/index.js';
-import { baseStyles } from '../styles/tokens.js';
+import { states } from '../internal/reactive-state.js';
+import { baseStyles } from '../styles/base.js';
 import { errorText } from './error-text.js';
 import { gateStyles } from './id-verify-gate.styles.js';
 import { renderNotice } from './steps/notice.js';
@@ -26,10 +26,14 @@ export type { GateStep } from './gate-flow.js';
 /** The phone chunk: its steps register themselves; it hands the gate their strings and views. */
 type PhoneChunk = typeof import('./phone/define.js');
 
+/** The gate's own reactive state (kept apart so the manifest does not list it as attributes). */
+const INTERNAL_STATE = states('activeClient', 'config', 't', 'flow', 'narrow', 'phoneChunk');
+
 /** Containers narrower than this get the mobile layout (the seed manual's 사진 1 / 사진 2). */
 const MOBILE_MAX_WIDTH = 480;
 
 /**
+ * @tagname id-verify-gate
  * @summary The identity check an LMS page drops in: consent, then mOTP or a phone check
  * (PASS app, QR, SMS), with mOTP's lock lifted by a phone check.
  *
@@ -39,50 +43,79 @@ const MOBILE_MAX_WIDTH = 480;
  * @event id-verify-cancel - `IdVerifyCancelEvent`: the learner cancelled.
  * @event id-verify-skip - `IdVerifySkipEvent`: the server's policy needs no check now.
  * @csspart frame - The box around every step.
- * @cssproperty --idv-color-accent - Primary buttons and focus rings.
- * @cssproperty --idv-font-family - Font of all text.
- * @cssproperty --idv-radius - Corner radius of boxes, buttons and fields.
- * @cssproperty --idv-gate-max-width - Widest the gate grows (default 40rem).
+ *
+ * Theme tokens (defaults in `src/styles/tokens.ts`; the code field and the carrier picker
+ * inside the gate read the same ones):
+ * @cssproperty --idv-color-accent - Primary buttons, focus rings, checked carrier. Default `#1a56db`.
+ * @cssproperty --idv-color-on-accent - Text on primary buttons. Default `#fff`.
+ * @cssproperty --idv-color-text - Text. Default `#1f2937`.
+ * @cssproperty --idv-color-muted - Help text and the step indicator. Default `#4b5563`.
+ * @cssproperty --idv-color-border - Borders of the frame, fields, buttons and boxes. Default `#6b7280`.
+ * @cssproperty --idv-color-surface - Background of the frame, fields and buttons. Default `#fff`.
+ * @cssproperty --idv-color-subtle - Background of the notice and the 보안문자. Default `#f3f4f6`.
+ * @cssproperty --idv-color-danger - Errors and the lock. Default `#b91c1c`.
+ * @cssproperty --idv-color-success - Confirmations and "인증 완료". Default `#047857`.
+ * @cssproperty --idv-radius - Corner radius of boxes, buttons and fields. Default `8px`.
+ * @cssproperty --idv-space - Space between blocks. Default `12px`.
+ * @cssproperty --idv-font-family - Font of all text. Default the system UI font, then Apple SD Gothic Neo, Malgun Gothic.
+ * @cssproperty --idv-font-size - Base text size. Default `1rem`.
+ * @cssproperty --idv-gate-max-width - Widest the gate grows. Default `40rem`.
+ * @cssproperty --idv-gate-padding - Padding inside the frame. Default `20px` (`12px` under 480 px).
+ * @cssproperty --idv-notice-max-height - Height of the consent notice before it scrolls. Default `16em`.
+ * @cssproperty --idv-motp-slot-size - Width of a code box (see `<motp-input>`). Default `2.75rem`.
+ * @cssproperty --idv-motp-gap - Space between code boxes. Default `0.5rem`.
+ * @cssproperty --idv-carrier-columns - Columns of the carrier grid (see `<pass-carrier-picker>`).
+ * @cssproperty --idv-carrier-gap - Space between carrier options. Default `0.5rem`.
  */
 export class IdVerifyGate extends LitElement {
   static override styles = [baseStyles, gateStyles];
 
+  // Declared without decorators: their helpers would cost the script-tag file more than this list.
+  static override properties: PropertyDeclarations = {
+    endpoint: {},
+    session: {},
+    purpose: {},
+    methods: {},
+    layout: { reflect: true },
+    lang: {},
+    mvnoHelpUrl: { attribute: 'mvno-help-url' },
+    strings: { attribute: false },
+    client: { attribute: false },
+    ...INTERNAL_STATE,
+  };
+
   /** Base URL of the verification backend, e.g. `/api`. */
-  @property() endpoint = '';
+  endpoint = '';
   /** Opaque session the LMS server minted for the learner (sent as a bearer token). */
-  @property() session = '';
+  session = '';
   /** Why the check is run; the server's policy decides whether it is needed now. */
-  @property() purpose: Purpose = 'login';
+  purpose: Purpose = 'login';
   /** Methods to offer and their order, e.g. `"motp phone"`; empty = all the server enables. */
-  @property() methods = '';
+  methods = '';
   /** `auto` follows the container's width; `desktop` or `mobile` forces a layout. */
-  @property({ reflect: true }) layout: 'auto' | 'desktop' | 'mobile' = 'auto';
+  layout: 'auto' | 'desktop' | 'mobile' = 'auto';
   /** Language of the UI: Korean by default, `en` for English. */
-  @property() override lang = '';
+  override lang = '';
   /** Where MVNO (알뜰폰) users check their host network; shows "알뜰폰 사업자 확인" on the carrier screen. */
-  @property({ attribute: 'mvno-help-url' }) mvnoHelpUrl = '';
+  mvnoHelpUrl = '';
   /** Overrides for any string of the active language. */
-  @property({ attribute: false }) strings?: Partial<Translation>;
+  strings?: Partial<Translation>;
   /** A ready client (e.g. one talking to an in-page server); replaces `endpoint` + `session`. */
-  @property({ attribute: false }) client?: VerifyClient;
+  client?: VerifyClient;
 
-  @provide({ context: clientContext })
-  @state()
   private activeClient?: VerifyClient;
-
-  @provide({ context: configContext })
-  @state()
   private config?: ConfigResponse;
-
-  @provide({ context: localeContext })
-  @state()
   private t: Translation = resolveTranslation('');
+  // The steps get the client, the config and the strings through @lit/context.
+  private readonly clientProvider = new ContextProvider(this, { context: clientContext });
+  private readonly configProvider = new ContextProvider(this, { context: configContext });
+  private readonly localeProvider = new ContextProvider(this, { context: localeContext, initialValue: this.t });
 
   /** The flow's state: which screen shows, and what the phone path gathered (gate-flow.ts). */
-  @state() private flow: GateState = initialGateState;
-  @state() private narrow = false;
+  private flow: GateState = initialGateState;
+  private narrow = false;
   /** The phone chunk, once loaded (a learner who stays on mOTP never downloads it). */
-  @state() private phoneChunk?: PhoneChunk;
+  private phoneChunk?: PhoneChunk;
   private loadError = '';
   private moveFocus = false;
   private translatedFrom: unknown[] = [];
@@ -182,6 +215,9 @@ export class IdVerifyGate extends LitElement {
       this.activeClient =
         this.client ?? (this.session ? new VerifyClient({ endpoint: this.endpoint, session: this.session }) : undefined);
     }
+    this.clientProvider.setValue(this.activeClient);
+    this.configProvider.setValue(this.config);
+    this.localeProvider.setValue(this.t);
   }
 
   override async updated() {
@@ -251,7 +287,12 @@ export class IdVerifyGate extends LitElement {
         return html`${this.config && !this.config.motp.available && this.config.methods.includes('phone')
             ? html`<p class="message ok" role="status">${t.substitute}</p>`
             : nothing}
-          <idv-consent-step class="step" .methods=${this.consentMethods} ?agreed=${this.flow.agreed}>
+          <idv-consent-step
+            class="step"
+            .methods=${this.consentMethods}
+            ?agreed=${this.flow.agreed}
+            ?phone-switch=${this.consentMethods.length < this.offeredMethods.length}
+          >
             <slot name="notice" slot="notice">${renderNotice(t.notice)}</slot>
           </idv-consent-step>`;
       case 'motp':
@@ -270,8 +311,9 @@ export class IdVerifyGate extends LitElement {
   }
 
   /**
-   * Methods on the consent screen. On mobile the seed manual opens on mOTP (사진 1) with a
-   * switch to the phone, so mOTP alone is offered there when it is available.
+   * Methods on the consent screen. On mobile the manual opens on mOTP (사진 1) with a switch to
+   * the phone: "MOTP인증하기" leads there, and the switch ("휴대폰 인증") stands beside it, so a
+   * learner who wants the phone check goes straight to name and phone (사진 2).
    */
   private get consentMethods(): VerifyMethod[] {
     const offered = this.offeredMethods;

@@ -9,7 +9,7 @@ export interface PhoneFlow {
   from: 'consent' | 'motp';
   /** Name typed on the mobile intro screen (사진 2), carried into the identity step. */
   name: string;
-  /** Phone typed on the mobile intro screen. */
+  /** Phone typed on the mobile intro screen, or the registered one as shown there (masked). */
   number: string;
   /** Chosen carrier. */
   carrier: Carrier;

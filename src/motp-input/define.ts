@@ -1,10 +1,11 @@
 /** Registers `<motp-input>` (once, whoever imports it first) and exports its class and events. */
+import { define } from '../internal/define.js';
 import { MotpInput } from './motp-input.js';
 
 export { MotpInput };
 export { MotpCompleteEvent } from './events.js';
 
-if (!customElements.get('motp-input')) customElements.define('motp-input', MotpInput);
+define('motp-input', MotpInput, 'MotpInput');
 
 declare global {
   interface HTMLElementTagNameMap {

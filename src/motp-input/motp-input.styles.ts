@@ -2,7 +2,7 @@
  * Styles of `<motp-input>`: adopted stylesheets only, nothing a strict CSP would block.
  *
  * The template ships as written (no CSS minifier runs on it, and `<motp-input>` alone has a
- * size budget, DESIGN §6), hence one rule per line without spaces and these notes outside it:
+ * size budget, docs/architecture.md, Budgets), hence one rule per line without spaces and these notes outside it:
  * - `input` lies on top of the boxes with invisible text, caret and selection, so clicks, touch,
  *   selection, paste and autofill all reach it; the boxes draw what it holds. Its z-index keeps
  *   it there even if a page positions the boxes through `::part(slot)`.
@@ -14,13 +14,16 @@
  * - `:host(:disabled)` matches both the `disabled` attribute and a disabled `<fieldset>`.
  * - The focus indicator of the active box is an outline: it survives forced colours, a
  *   box-shadow does not. The caret is a border for the same reason.
- * - The font stack has no Korean fonts: the boxes only ever show ASCII digits.
+ * - Colours, corners and font come from the shared tokens (`src/styles/tokens.ts`).
  */
 import { css } from 'lit';
+import { tokens } from '../styles/tokens.js';
 
-/** The element's stylesheet. */
-export const styles = css`
-:host{--_size:var(--idv-motp-slot-size,2.75rem);--_accent:var(--idv-color-accent,#1a56db);display:inline-block;max-width:100%;vertical-align:middle;color:var(--idv-color-text,#1f2937);font-family:var(--idv-font-family,system-ui,sans-serif)}
+/** The element's stylesheets: the shared tokens, then its own. */
+export const styles = [
+  tokens,
+  css`
+:host{--_size:var(--idv-motp-slot-size,2.75rem);display:inline-block;max-width:100%;vertical-align:middle}
 :host([hidden]){display:none}
 :host(:disabled){opacity:.5}
 [part=base]{position:relative;display:flex;gap:var(--idv-motp-gap,.5rem)}
@@ -28,10 +31,11 @@ input{position:absolute;inset:0;z-index:1;width:100%;height:100%;margin:0;paddin
 input::selection{background:transparent;color:transparent}
 input:-webkit-autofill{-webkit-text-fill-color:transparent;transition:background-color 0s 600000s}
 input:disabled{cursor:not-allowed}
-[part~=slot]{box-sizing:border-box;width:var(--_size);min-width:1.75rem;height:calc(var(--_size)*1.2);display:grid;place-items:center;border:1px solid var(--idv-color-border,#6b7280);border-radius:var(--idv-radius,8px);background:var(--idv-color-surface,#fff);font-size:calc(var(--_size)*.5);line-height:1}
-:host([invalid]) [part~=slot]{border:2px solid var(--idv-color-danger,#b91c1c)}
+[part~=slot]{box-sizing:border-box;width:var(--_size);min-width:1.75rem;height:calc(var(--_size)*1.2);display:grid;place-items:center;border:1px solid var(--_border);border-radius:var(--_radius);background:var(--_surface);font-size:calc(var(--_size)*.5);line-height:1}
+:host([invalid]) [part~=slot]{border:2px solid var(--_danger)}
 [part~=slot-active]{border-color:var(--_accent);outline:2px solid var(--_accent);outline-offset:1px}
 [part=caret]{height:1.1em;border-left:2px solid var(--_accent);animation:blink 1.2s step-end infinite}
 @keyframes blink{50%{opacity:0}}
 @media (prefers-reduced-motion:reduce){[part=caret]{animation:none}}
-`;
+`,
+];

@@ -1,4 +1,5 @@
-import { LitElement, html, type PropertyValues } from 'lit';
+import { LitElement, html, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { FormControlMixin, type OwnValidity } from '../internal/form-control.js';
 import { MotpCompleteEvent } from './events.js';
 import { styles } from './motp-input.styles.js';
 
@@ -11,6 +12,7 @@ import { styles } from './motp-input.styles.js';
 const digits = (text: string) => text.normalize('NFKC').replace(/\D/g, '');
 
 /**
+ * @tagname motp-input
  * @summary A form field for a one-time code (HRD Korea mOTP, SMS): one real input, its digits
  * drawn as boxes.
  *
@@ -43,30 +45,24 @@ const digits = (text: string) => text.normalize('NFKC').replace(/\D/g, '');
  * @cssproperty --idv-radius - Box corner radius.
  * @cssproperty --idv-font-family - Digit font.
  */
-export class MotpInput extends LitElement {
+export class MotpInput extends FormControlMixin(LitElement) {
   static override styles = styles;
   // `focus()`, autofocus and a click on a `<label>` for the element land on the inner input.
   static override shadowRootOptions: ShadowRootInit = { mode: 'open', delegatesFocus: true };
-  static formAssociated = true;
   // Declared here rather than with decorators: the decorator helpers would cost more than the
-  // rest of the element's logic when it is bundled alone (DESIGN §6). `disabled` keeps its own
-  // accessor; listing it lets Lit take over a value set before the element was defined.
-  static override properties = {
-    name: { reflect: true },
+  // rest of the element's logic when it is bundled alone (docs/architecture.md, Budgets). `name`,
+  // `required` and `disabled` come with the form plumbing (internal/form-control.ts).
+  static override properties: PropertyDeclarations = {
     value: {},
     label: {},
     length: { type: Number },
-    disabled: { type: Boolean },
-    required: { type: Boolean, reflect: true },
     readonly: { type: Boolean, reflect: true },
     invalid: { type: Boolean, reflect: true },
     validationMessageText: { attribute: 'validation-message-text' },
   };
 
-  readonly #internals = this.attachInternals();
-
   /** Name under which the code is submitted with the form. */
-  name = '';
+  override name = '';
 
   /** Accessible name of the field, read by screen readers (the boxes are hidden from them). */
   label = '인증번호';
@@ -75,7 +71,7 @@ export class MotpInput extends LitElement {
   length = 6;
 
   /** An empty field makes its form invalid. */
-  required = false;
+  override required = false;
 
   /** Shows the code but refuses changes; still submitted, not validated (as a native input). */
   readonly = false;
@@ -101,18 +97,7 @@ export class MotpInput extends LitElement {
   set value(next: string) {
     this.#code = this.#clean(next);
     // At once, not at the next render: a page may read FormData right after setting it.
-    this.#syncForm();
-  }
-
-  /** Turns the field off; a disabled field is not submitted. */
-  get disabled(): boolean {
-    return this.hasAttribute('disabled');
-  }
-  set disabled(next: boolean) {
-    // The attribute is the state: the browser answers it (like a disabled fieldset) with
-    // formDisabledCallback, and the render reads `:disabled`. Boolean(): an undefined force
-    // would toggle the attribute.
-    this.toggleAttribute('disabled', Boolean(next));
+    this.syncForm();
   }
 
   // Undefined rather than null before the first render: setValidity() takes no null anchor.
@@ -125,25 +110,10 @@ export class MotpInput extends LitElement {
     if (changed.has('length')) this.value = this.#code;
   }
 
-  protected override updated(): void {
-    this.#syncForm();
-  }
-
   /** Restores the `value` attribute (empty when none) when the form is reset. */
-  formResetCallback(): void {
-    this.value = this.getAttribute('value') ?? '';
+  override formResetCallback(): void {
+    super.formResetCallback();
     this.#committed = null;
-  }
-
-  /** Follows the `disabled` attribute and any disabled `<fieldset>` around the field. */
-  formDisabledCallback(): void {
-    this.requestUpdate();
-  }
-
-  /** Puts back the value the browser saved (back/forward navigation, session restore). */
-  formStateRestoreCallback(state: string | File | FormData | null): void {
-    // Always a string: the form value is only ever set to the code.
-    this.value = state as string;
   }
 
   #handleInput(event: Event): void {
@@ -166,7 +136,7 @@ export class MotpInput extends LitElement {
     if (next === this.#code) return;
     this.#committed ??= this.#code;
     this.#code = next;
-    this.#syncForm();
+    this.syncForm();
     this.#fire('input');
     if (next.length === this.length) {
       this.#commit();
@@ -187,7 +157,7 @@ export class MotpInput extends LitElement {
     // The inner input has no form owner across the shadow boundary, so the browser's implicit
     // submission never happens; do it for the host's form.
     this.#commit();
-    this.#internals.form?.requestSubmit();
+    this.submitForm();
   }
 
   #handleBlur(): void {
@@ -230,49 +200,17 @@ export class MotpInput extends LitElement {
     return digits(String(raw ?? '')).slice(0, this.length);
   }
 
-  #syncForm(): void {
+  protected ownValidity(): OwnValidity {
     const { length } = this;
     const code = this.#code;
-    const internals = this.#internals;
-    internals.setFormValue(code);
     const valueMissing = this.required && !code;
     const tooShort = code.length > 0 && code.length < length;
-    internals.setValidity(
+    return [
       { valueMissing, tooShort },
       valueMissing || tooShort ? this.validationMessageText || `인증번호 ${length}자리를 입력해 주세요.` : '',
       // The browser's message bubble points at the inner input once it exists.
       this.#input,
-    );
-  }
-
-  /** The form the field belongs to, or null. */
-  get form(): HTMLFormElement | null {
-    return this.#internals.form;
-  }
-
-  /** Validity flags: `valueMissing` (required and empty), `tooShort` (some digits missing). */
-  get validity(): ValidityState {
-    return this.#internals.validity;
-  }
-
-  /** Why the field is invalid, or an empty string. */
-  get validationMessage(): string {
-    return this.#internals.validationMessage;
-  }
-
-  /** Whether the form validates this field (not when disabled or readonly). */
-  get willValidate(): boolean {
-    return this.#internals.willValidate;
-  }
-
-  /** True when valid; otherwise fires `invalid` at the field and returns false. */
-  checkValidity(): boolean {
-    return this.#internals.checkValidity();
-  }
-
-  /** Like `checkValidity()`, and shows the browser's message at the field when invalid. */
-  reportValidity(): boolean {
-    return this.#internals.reportValidity();
+    ];
   }
 
   /** Selects the whole code, so that the next digit typed replaces it (e.g. after a wrong code). */

@@ -12,20 +12,19 @@
  * - `box-sizing: border-box` keeps the option's size when its border thickens.
  * - Options are at least 44px high (WCAG 2.5.5, and the 2.5.8 minimum by far).
  * - The focus indicator is an outline, which survives forced colours; a box-shadow does not.
- * - Without `--idv-font-family` the font is the page's (an unset variable makes the
- *   declaration inherit), as inside the gate, which sets its own.
+ * - Colours, corners, font and line breaking come from the shared tokens (`src/styles/tokens.ts`).
  * - `[hidden]` is `!important` so that a page styling `::part(help)` cannot show an empty box.
  */
 import { css } from 'lit';
+import { tokens } from '../styles/tokens.js';
 
-/** The element's stylesheet. */
-export const styles = css`
+/** The element's stylesheets: the shared tokens, then its own. */
+export const styles = [
+  tokens,
+  css`
   :host {
-    --_accent: var(--idv-color-accent, #1a56db);
     display: block;
     container-type: inline-size;
-    color: var(--idv-color-text, #1f2937);
-    font-family: var(--idv-font-family);
   }
   :host([hidden]),
   [hidden] {
@@ -48,9 +47,9 @@ export const styles = css`
     display: grid;
     place-items: center;
     padding: 0.5rem 1.25rem;
-    border: 1px solid var(--idv-color-border, #6b7280);
-    border-radius: var(--idv-radius, 8px);
-    background: var(--idv-color-surface, #fff);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
     text-align: center;
     cursor: pointer;
   }
@@ -63,7 +62,7 @@ export const styles = css`
   }
   [part~='option-checked'] {
     border: 3px solid var(--_accent);
-    background: color-mix(in srgb, var(--_accent) 8%, var(--idv-color-surface, #fff));
+    background: color-mix(in srgb, var(--_accent) 8%, var(--_surface));
     font-weight: 600;
   }
   [part~='option-checked']::before {
@@ -80,10 +79,11 @@ export const styles = css`
   }
   .help {
     margin-top: 0.5rem;
-    color: var(--idv-color-muted, #4b5563);
+    color: var(--_muted);
     font-size: 0.9em;
   }
   a {
     color: var(--_accent);
   }
-`;
+`,
+];

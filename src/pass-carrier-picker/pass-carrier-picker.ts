@@ -1,4 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
+import { FormControlMixin, type OwnValidity } from '../internal/form-control.js';
 import { property, queryAll, state } from 'lit/decorators.js';
 import { CARRIERS, type Carrier } from '../protocol/constants.js';
 import { styles } from './pass-carrier-picker.styles.js';
@@ -16,6 +17,7 @@ export const CARRIER_LABELS: Readonly<Record<Carrier, string>> = {
 const isCarrier = (value: unknown): value is Carrier => CARRIERS.includes(value as Carrier);
 
 /**
+ * @tagname pass-carrier-picker
  * @summary The PASS carrier choice: SKT, KT, LG U+ and their 알뜰폰 (MVNO) networks, as one
  * radio group laid out in a 3×2 grid.
  *
@@ -47,18 +49,14 @@ const isCarrier = (value: unknown): value is Carrier => CARRIERS.includes(value 
  * @cssproperty --idv-radius - Option corner radius.
  * @cssproperty --idv-font-family - Font.
  */
-export class PassCarrierPicker extends LitElement {
+export class PassCarrierPicker extends FormControlMixin(LitElement) {
   static override styles = styles;
   // `focus()`, autofocus and a click on a `<label>` for the element land on an option.
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
-  static formAssociated = true;
-
-  private readonly internals = this.attachInternals();
-
   @queryAll('[role=radio]') private options?: NodeListOf<HTMLElement>;
 
   /** Name under which the carrier code is submitted with the form. */
-  @property({ reflect: true }) name = '';
+  override name = '';
 
   /** The checked carrier's code (`SKT`, `KT_MVNO`…), or '' for none; anything else is set as ''. */
   @property()
@@ -74,22 +72,14 @@ export class PassCarrierPicker extends LitElement {
   /** Accessible name of the group, read by screen readers. */
   @property() label = '통신사 선택';
 
-  /** Option names replacing the Korean ones, by carrier code. */
-  @property({ type: Object }) labels: Partial<Record<Carrier, string>> = {};
-
-  /** Turns the group off; a disabled group is not submitted. */
-  @property({ type: Boolean })
-  get disabled(): boolean {
-    return this.hasAttribute('disabled');
-  }
-  set disabled(next: boolean) {
-    // Reflected at once: the browser answers the attribute with formDisabledCallback, whose
-    // state change would be lost in the middle of a render.
-    this.toggleAttribute('disabled', Boolean(next));
-  }
+  /**
+   * Option names replacing the Korean ones, by carrier code (e.g. English ones). Not `labels`:
+   * that is the standard list of the control's `<label>` elements.
+   */
+  @property({ type: Object, attribute: 'carrier-labels' }) carrierLabels: Partial<Record<Carrier, string>> = {};
 
   /** No carrier checked makes the form invalid. */
-  @property({ type: Boolean, reflect: true }) required = false;
+  override required = false;
 
   /** Message when `required` and nothing is checked. */
   @property({ attribute: 'validation-message-text' }) validationMessageText = '통신사를 선택해 주세요.';
@@ -100,28 +90,13 @@ export class PassCarrierPicker extends LitElement {
   /** Text of the `mvno-help-url` link. */
   @property({ attribute: 'mvno-help-text' }) mvnoHelpText = '알뜰폰 사업자 확인';
 
-  @state() private formDisabled = false;
   @state() private hasHelpSlot = false;
 
   private carrier: Carrier | '' = '';
 
-  protected override updated(): void {
-    this.syncForm();
-  }
-
   /** Restores the `value` attribute (none checked when absent) when the form is reset. */
-  formResetCallback(): void {
+  override formResetCallback(): void {
     this.value = this.getAttribute('value') as Carrier;
-  }
-
-  /** Follows the `disabled` attribute and any disabled `<fieldset>` around the group. */
-  formDisabledCallback(disabled: boolean): void {
-    this.formDisabled = disabled;
-  }
-
-  /** Puts back the value the browser saved (back/forward navigation, session restore). */
-  formStateRestoreCallback(state: string | File | FormData | null): void {
-    this.value = state as Carrier;
   }
 
   private handleClick(event: MouseEvent): void {
@@ -144,7 +119,7 @@ export class PassCarrierPicker extends LitElement {
     if (event.key === 'Enter') {
       // Options have no form owner across the shadow boundary, so the browser's implicit
       // submission never happens; do it for the host's form, as a native radio would.
-      this.internals.form?.requestSubmit();
+      this.submitForm();
     } else if (to !== undefined && from >= 0) {
       // Arrows would scroll the page, Space too.
       event.preventDefault();
@@ -158,42 +133,22 @@ export class PassCarrierPicker extends LitElement {
 
   /** Checks and focuses the option at `index`; fires `input` and `change` if it was not checked. */
   private pick(index: number): void {
-    if (this.disabled || this.formDisabled || index < 0) return;
+    if (this.matches(':disabled') || index < 0) return;
     this.options?.[index].focus();
     if (this.carrier === CARRIERS[index]) return;
     this.value = CARRIERS[index];
     for (const type of ['input', 'change']) this.dispatchEvent(new Event(type, { bubbles: true, composed: true }));
   }
 
-  private syncForm(): void {
+  protected ownValidity(): OwnValidity {
     const valueMissing = this.required && !this.carrier;
-    this.internals.setFormValue(this.carrier || null);
-    this.internals.setValidity(
-      { valueMissing },
-      valueMissing ? this.validationMessageText : '',
-      // The browser's message bubble points at the first option once it exists.
-      this.options?.[0],
-    );
+    // The browser's message bubble points at the first option once it exists.
+    return [{ valueMissing }, valueMissing ? this.validationMessageText : '', this.options?.[0]];
   }
 
-  /** The form the group belongs to, or null. */
-  get form(): HTMLFormElement | null {
-    return this.internals.form;
-  }
-
-  /** Validity flags: `valueMissing` when `required` and nothing is checked. */
-  get validity(): ValidityState {
-    return this.internals.validity;
-  }
-
-  /** Why the group is invalid, or an empty string. */
-  get validationMessage(): string {
-    return this.internals.validationMessage;
-  }
-
-  /** Whether the form validates this group (not when disabled). */
-  get willValidate(): boolean {
-    return this.internals.willValidate;
+  /** Nothing is submitted while no carrier is checked, as with native radios. */
+  protected override submittedValue(): string | null {
+    return this.carrier || null;
   }
 
   /** Focuses the checked option, or the first when none is checked. */
@@ -201,18 +156,9 @@ export class PassCarrierPicker extends LitElement {
     this.options?.[Math.max(0, CARRIERS.indexOf(this.carrier as Carrier))].focus(options);
   }
 
-  /** True when valid; otherwise fires `invalid` at the group and returns false. */
-  checkValidity(): boolean {
-    return this.internals.checkValidity();
-  }
-
-  /** Like `checkValidity()`, and shows the browser's message at the group when invalid. */
-  reportValidity(): boolean {
-    return this.internals.reportValidity();
-  }
-
   override render() {
-    const disabled = this.disabled || this.formDisabled;
+    // `:disabled` covers the attribute and a disabled `<fieldset>` around the group.
+    const disabled = this.matches(':disabled');
     const tabbable = Math.max(0, CARRIERS.indexOf(this.carrier as Carrier));
     const url = this.mvnoHelpUrl;
     // Disabled options lose their tabindex so that neither Tab nor a click focuses them.
@@ -225,7 +171,7 @@ export class PassCarrierPicker extends LitElement {
         aria-checked=${checked}
         aria-disabled=${disabled}
         tabindex=${disabled ? nothing : i === tabbable ? 0 : -1}
-      >${this.labels[carrier] ?? CARRIER_LABELS[carrier]}</div>`;
+      >${this.carrierLabels[carrier] ?? CARRIER_LABELS[carrier]}</div>`;
     });
     return html`<div
         role="radiogroup"

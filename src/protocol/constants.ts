@@ -53,7 +53,7 @@ export const AMR_BY_METHOD: Readonly<Record<ResultMethod, readonly string[]>> = 
   window: ['mca'],
 };
 
-/** Numbers the server enforces (SECURITY.md). */
+/** Numbers the server enforces (docs/security.md). */
 export const LIMITS = {
   /** Digits in every code (mOTP and SMS). */
   codeLength: 6,

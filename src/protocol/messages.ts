@@ -1,4 +1,4 @@
-/** Request and answer bodies of protocol v1 (DESIGN §4). */
+/** Request and answer bodies of protocol v1 (docs/protocol.md). */
 import type { Carrier, PhoneMethod, Purpose, ResultMethod, VerifyMethod } from './constants.js';
 
 /** `GET /v1/config?purpose=…` → what the gate may offer this learner now. */
@@ -32,6 +32,12 @@ export interface ConfigResponse {
   captcha: { required: boolean };
   /** Server clock, epoch milliseconds, so the widget's timers can follow it. */
   serverTime: number;
+  /**
+   * What the forms may show filled in: the learner's name as the LMS registered it, and the
+   * registered phone masked (`010-****-5678`). The number itself never leaves the server; the
+   * gate names it with `registeredPhone: true` ({@link PhoneChoice}).
+   */
+  learner: { name: string; phone: string };
 }
 
 /** The learner's mOTP standing. */
@@ -44,13 +50,18 @@ export interface MotpState {
   attemptsLeft: number;
 }
 
-/** `POST /v1/motp/verify` body. */
-export interface MotpVerifyRequest {
+/**
+ * How a request names the learner's phone: the number as typed, or the one the LMS registered
+ * with the session (`registeredPhone: true`), which the page only ever saw masked
+ * ({@link ConfigResponse.learner}). Exactly one of the two.
+ */
+export type PhoneChoice = { phone: string; registeredPhone?: never } | { registeredPhone: true; phone?: never };
+
+/** `POST /v1/motp/verify` body: the code, and the member's phone (typed, or the registered one). */
+export type MotpVerifyRequest = PhoneChoice & {
   /** The 6 digits shown by the mOTP app. */
   otp: string;
-  /** The member's phone number as typed (`010-1234-5678` or digits). */
-  phone: string;
-}
+};
 
 /** Successful answer of every call that completes a verification. */
 export interface TokenResponse {
@@ -62,7 +73,7 @@ export interface TokenResponse {
   purpose: Purpose;
 }
 
-/** Claims of the result token; nothing else is in it (SECURITY 23). */
+/** Claims of the result token; nothing else is in it (docs/security.md rule 23). */
 export interface ResultTokenClaims {
   /** Issuer: the verification server's URL. */
   iss: string;
@@ -148,16 +159,17 @@ export interface CaptchaResponse {
 }
 /* `GET /v1/captcha/{id}/audio` answers `audio/wav`: the digits spoken in Korean over noise. */
 
-/** `POST /v1/phone/start` body. */
-export interface PhoneStartRequest {
+/** `POST /v1/phone/start` body: the learner's mobile (typed, or the registered one) and the rest. */
+export type PhoneStartRequest = PhoneChoice & PhoneStartDetails;
+
+/** The fields of {@link PhoneStartRequest} besides the phone. */
+export interface PhoneStartDetails {
   /** Carrier code. */
   carrier: Carrier;
   /** PASS app, QR, or SMS. */
   method: PhoneMethod;
   /** Learner's name as typed. */
   name: string;
-  /** Learner's mobile number (`010-1234-5678` or digits). */
-  phone: string;
   /** `YYMMDD-D` (birth date and the one gender/century digit), SMS only; never more digits. */
   birth?: string;
   /** "본인확인 이용 동의(필수)": must be `true`. */
@@ -168,7 +180,7 @@ export interface PhoneStartRequest {
   purpose?: Purpose;
 }
 
-/** `POST /v1/phone/start` answer. The same whether or not the phone is known (SECURITY 22). */
+/** `POST /v1/phone/start` answer. The same whether or not the phone is known (docs/security.md rule 22). */
 export interface PhoneStartResponse {
   /** Transaction id: random, useless without the learner's session. */
   tx: string;

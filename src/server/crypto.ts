@@ -97,7 +97,7 @@ const UINT32_RANGE = 0x1_0000_0000;
 /**
  * `length` decimal digits from the CSPRNG (leading zeros kept), drawn as one uniform number
  * below 10^length by rejection sampling: draws past the largest multiple of 10^length that
- * fits in 32 bits are redrawn, so no code is likelier than another (SECURITY 9).
+ * fits in 32 bits are redrawn, so no code is likelier than another (docs/security.md rule 9).
  */
 export function randomNumericCode(length: number): string {
   if (!Number.isInteger(length) || length < 1 || length > 9) throw new RangeError('randomNumericCode: 1–9 digits');

@@ -1,13 +1,13 @@
 /**
  * Result tokens: short-lived ES256 JWS the widget hands to the LMS page, and the LMS server
  * verifies. They carry who was verified, for what, how, and the session's nonce — nothing
- * personal (SECURITY 23).
+ * personal (docs/security.md rule 23).
  */
 import { SignJWT } from 'jose';
 import { AMR_BY_METHOD, LIMITS, type Purpose, type ResultMethod } from '../protocol/index.js';
 import type { KeyRing } from './keys.js';
 
-/** The only claims a result token holds: SECURITY 23's list plus `nbf` (SECURITY 15). */
+/** The only claims a result token holds: docs/security.md rule 23's list plus `nbf` (docs/security.md rule 15). */
 export const RESULT_TOKEN_CLAIMS = [
   'iss',
   'aud',

@@ -71,12 +71,12 @@ describe('<pass-carrier-picker>', () => {
       expect(group(el).getAttribute('aria-label')).to.equal('Mobile carrier');
     });
 
-    it('takes other option names from the labels property or attribute', async () => {
+    it('takes other option names from the carrierLabels property or carrier-labels attribute', async () => {
       const el = await fixture<PassCarrierPicker>(
-        html`<pass-carrier-picker labels='{"LGU":"LG Uplus"}'></pass-carrier-picker>`,
+        html`<pass-carrier-picker carrier-labels='{"LGU":"LG Uplus"}'></pass-carrier-picker>`,
       );
       expect(option(el, 'LGU').textContent!.trim()).to.equal('LG Uplus');
-      el.labels = { SKT_MVNO: 'SKT MVNO' };
+      el.carrierLabels = { SKT_MVNO: 'SKT MVNO' };
       await el.updateComplete;
       expect(option(el, 'LGU').textContent!.trim()).to.equal('LG U+');
       expect(option(el, 'SKT_MVNO').textContent!.trim()).to.equal('SKT MVNO');

@@ -1,4 +1,4 @@
-/** The 보안문자 service: vector image, Korean audio (SECURITY 30), single-use constant-time check. */
+/** The 보안문자 service: vector image, Korean audio (docs/security.md rule 30), single-use constant-time check. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { CAPTCHA_TTL_MS, createCaptchaService } from '../../src/server/captcha/index.js';

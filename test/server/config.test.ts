@@ -30,6 +30,7 @@ describe('config', () => {
       },
       captcha: { required: true },
       serverTime: r.now,
+      learner: { name: '홍길동', phone: '010-****-5678' },
     });
   });
 

@@ -1,4 +1,4 @@
-/** Request hygiene (SECURITY 18, 21, 25): methods, content types, sizes, headers, garbage. */
+/** Request hygiene (docs/security.md rule 18, 21, 25): methods, content types, sizes, headers, garbage. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { LIMITS } from '../../src/protocol/index.js';

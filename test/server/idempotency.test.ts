@@ -1,4 +1,4 @@
-/** Idempotent retries (SECURITY 24): same key → the first answer, one charge, one token. */
+/** Idempotent retries (docs/security.md rule 24): same key → the first answer, one charge, one token. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { call, config, PHONE, rig, verifyMotp } from './helpers.js';

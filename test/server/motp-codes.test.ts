@@ -1,4 +1,4 @@
-/** mOTP codes: input validation (SECURITY 16), the ±1 step window (13) and replay (7). */
+/** mOTP codes: input validation (docs/security.md rule 16), the ±1 step window (13) and replay (7). */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { call, config, rig, verifyMotp } from './helpers.js';

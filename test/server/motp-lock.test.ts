@@ -1,4 +1,4 @@
-/** mOTP lockout (SECURITY 1–3): per learner, charge before compare, atomic, lifted by unlock. */
+/** mOTP lockout (docs/security.md rule 1–3): per learner, charge before compare, atomic, lifted by unlock. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createMemoryStore } from '../../src/server/index.js';

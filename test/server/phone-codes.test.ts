@@ -1,4 +1,4 @@
-/** SMS codes and QR numbers (SECURITY 9): 6 digits from the CSPRNG, leading zeros kept, no bias (χ² over 100k draws). */
+/** SMS codes and QR numbers (docs/security.md rule 9): 6 digits from the CSPRNG, leading zeros kept, no bias (χ² over 100k draws). */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { randomNumericCode } from '../../src/server/crypto.js';

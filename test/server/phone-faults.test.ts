@@ -1,4 +1,4 @@
-/** Network faults on the phone path: idempotent retries (SECURITY 24), provider down or slow (SECURITY 26). */
+/** Network faults on the phone path: idempotent retries (docs/security.md rule 24), provider down or slow (docs/security.md rule 26). */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {

@@ -1,4 +1,4 @@
-/** What `POST /v1/phone/start` accepts (SECURITY 16, 17): fields, birth dates, resident numbers, consent, captcha. */
+/** What `POST /v1/phone/start` accepts (docs/security.md rule 16, 17): fields, birth dates, resident numbers, consent, captcha. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { call, rig } from './helpers.js';

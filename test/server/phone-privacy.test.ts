@@ -1,4 +1,4 @@
-/** Privacy of the phone path (SECURITY 19–22): stores and logs, URLs and caching, registered vs unknown phones. */
+/** Privacy of the phone path (docs/security.md rule 19–22): stores and logs, URLs and caching, registered vs unknown phones. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createKeyedHasher } from '../../src/server/crypto.js';
@@ -42,7 +42,7 @@ async function fullRuns(r: Rig) {
 }
 
 describe('phone path privacy', () => {
-  test('SECURITY 19/20: after PASS, QR and SMS runs no store or audit holds a phone, name, birth, code or session', async () => {
+  test('rule 19/20: after PASS, QR and SMS runs no store or audit holds a phone, name, birth, code or session', async () => {
     const r = await rig();
     const secrets = await fullRuns(r);
     const everything = JSON.stringify(await r.store.dump()) + JSON.stringify(r.app.auditLog());
@@ -68,7 +68,7 @@ describe('phone path privacy', () => {
     for (const record of phoneRecords) assert.deepEqual(Object.keys(record).filter((key) => !allowed.includes(key)), []);
   });
 
-  test('SECURITY 20: the SMS code is stored only as a keyed hash bound to its transaction', async () => {
+  test('rule 20: the SMS code is stored only as a keyed hash bound to its transaction', async () => {
     const hashKey = new Uint8Array(32).fill(7); // the rig's key
     const r = await rig();
     const { session } = await r.session();
@@ -86,7 +86,7 @@ describe('phone path privacy', () => {
     assert.equal(after.code, undefined, 'a used code leaves nothing to match');
   });
 
-  test('SECURITY 21: no code, phone, birth, name, session or token in any URL; every answer no-store', async () => {
+  test('rule 21: no code, phone, birth, name, session or token in any URL; every answer no-store', async () => {
     const r = await rig();
     const seen: Array<{ url: string; status: number; cacheControl: string | null }> = [];
     const original = r.app.fetch.bind(r.app);
@@ -114,7 +114,7 @@ describe('phone path privacy', () => {
     for (const answer of seen) assert.equal(answer.cacheControl, 'no-store', `${answer.url} (${answer.status})`);
   });
 
-  test('SECURITY 22: registered and unknown phones answer alike — status, body shape, and median time within 50 ms', async () => {
+  test('rule 22: registered and unknown phones answer alike — status, body shape, and median time within 50 ms', async () => {
     const r = await rig({ ipSendsPerHour: 1_000_000 });
     const unknown = '010-5555-0100';
     const times = { known: [] as number[], unknown: [] as number[] };

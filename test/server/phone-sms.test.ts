@@ -1,4 +1,4 @@
-/** The SMS code's rules (SECURITY 4–6, 8, 11, 12, 16): attempts, single use, expiry, extension. */
+/** The SMS code's rules (docs/security.md rule 4–6, 8, 11, 12, 16): attempts, single use, expiry, extension. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { LIMITS } from '../../src/protocol/index.js';
@@ -24,7 +24,7 @@ describe('SMS code', () => {
     assert.deepEqual(claims.amr, ['sms']);
   });
 
-  test('SECURITY 4: five wrong entries kill the code; the right one afterwards → EXPIRED, no token', async () => {
+  test('rule 4: five wrong entries kill the code; the right one afterwards → EXPIRED, no token', async () => {
     const r = await rig();
     const { session } = await r.session();
     const tx = await startSms(r, session);
@@ -43,7 +43,7 @@ describe('SMS code', () => {
     assert.equal((await call(r.app, 'GET', `/v1/phone/${tx}`, { bearer: session })).body.status, 'expired');
   });
 
-  test('SECURITY 5: wrong ×2, resend, wrong ×3 → dead; the new right code is refused too', async () => {
+  test('rule 5: wrong ×2, resend, wrong ×3 → dead; the new right code is refused too', async () => {
     const r = await rig();
     const { session } = await r.session();
     const tx = await startSms(r, session);
@@ -61,7 +61,7 @@ describe('SMS code', () => {
     assert.equal(again.body.error.code, 'EXPIRED', 'a dead check cannot be revived by a resend');
   });
 
-  test('SECURITY 6: a code works once; again from another session of the learner → ALREADY_USED', async () => {
+  test('rule 6: a code works once; again from another session of the learner → ALREADY_USED', async () => {
     const r = await rig();
     const a = await r.session();
     const b = await r.session();
@@ -74,7 +74,7 @@ describe('SMS code', () => {
     assert.equal((await verifySms(r, a.session, tx, code)).body.error.code, 'ALREADY_USED');
   });
 
-  test('SECURITY 6: only the latest code lives — after a resend the old code is refused', async () => {
+  test('rule 6: only the latest code lives — after a resend the old code is refused', async () => {
     const r = await rig();
     const { session } = await r.session();
     const tx = await startSms(r, session);
@@ -88,7 +88,7 @@ describe('SMS code', () => {
     assert.equal((await verifySms(r, session, tx, latest)).status, 200);
   });
 
-  test('SECURITY 8: a code of transaction A is refused on B; another learner gets NOT_FOUND for A', async () => {
+  test('rule 8: a code of transaction A is refused on B; another learner gets NOT_FOUND for A', async () => {
     const r = await rig();
     const { session } = await r.session();
     const a = await startSms(r, session);
@@ -109,7 +109,7 @@ describe('SMS code', () => {
     assert.equal((await verifySms(r, session, b, codeB)).status, 200, "B's own code still works");
   });
 
-  test('SECURITY 11: at issuedAt + 180 s the right code → EXPIRED, whatever the client shows', async () => {
+  test('rule 11: at issuedAt + 180 s the right code → EXPIRED, whatever the client shows', async () => {
     const r = await rig();
     const { session } = await r.session();
     const tx = await startSms(r, session);
@@ -127,7 +127,7 @@ describe('SMS code', () => {
     assert.equal((await phonePost(r, session, tx, 'extend')).body.error.code, 'EXPIRED', 'too late to extend');
   });
 
-  test('SECURITY 12: extensions never make a code valid at or after issuedAt + 600 s', async () => {
+  test('rule 12: extensions never make a code valid at or after issuedAt + 600 s', async () => {
     const r = await rig();
     const { session } = await r.session();
     const tx = await startSms(r, session);
@@ -161,7 +161,7 @@ describe('SMS code', () => {
     assert.equal((await verifySms(r, session, tx, await latestCode(r))).status, 200, 'alive 289 s after issue');
   });
 
-  test('SECURITY 16: letters, wrong lengths, non-strings → INVALID_INPUT, attempts untouched', async () => {
+  test('rule 16: letters, wrong lengths, non-strings → INVALID_INPUT, attempts untouched', async () => {
     const r = await rig();
     const { session } = await r.session();
     const tx = await startSms(r, session);

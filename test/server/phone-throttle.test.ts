@@ -1,4 +1,4 @@
-/** Send throttles (SECURITY 10, 25): per phone 30 s apart and 5 per 10 min, per IP per hour, +82 only. */
+/** Send throttles (docs/security.md rule 10, 25): per phone 30 s apart and 5 per 10 min, per IP per hour, +82 only. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { call, ORIGIN, PHONE, rig, type Answer } from './helpers.js';
@@ -100,7 +100,7 @@ describe('send throttles', () => {
     assert.equal((await start(r, session)).status, 200);
   });
 
-  test('SECURITY 25: every 429, 423 and 503 of the phone path carries Retry-After', async () => {
+  test('rule 25: every 429, 423 and 503 of the phone path carries Retry-After', async () => {
     const { ProviderUnavailableError, createSimulatorPhoneProvider, createMemoryStore } = await import(
       '../../src/server/index.js'
     );

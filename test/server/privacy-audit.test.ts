@@ -1,4 +1,4 @@
-/** Audit trail and privacy (DESIGN §5, SECURITY 19): one record per attempt, no PII anywhere. */
+/** Audit trail and privacy (docs/security.md rule 19): one record per attempt, no PII anywhere. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { call, PHONE, rig, verifyMotp } from './helpers.js';

@@ -1,4 +1,4 @@
-/** Result tokens (SECURITY 15, 23, 29): what they hold and what `verifyResultToken()` refuses. */
+/** Result tokens (docs/security.md rule 15, 23, 29): what they hold and what `verifyResultToken()` refuses. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { SignJWT, decodeJwt, decodeProtectedHeader } from 'jose';

@@ -4,15 +4,16 @@
  * session so nothing secret rides in a URL), and the answer field.
  */
 import { captcha, captchaAudio } from '../../client/phone-calls.js';
-import { css, html, svg } from 'lit';
+import { LitElement, css, html, svg } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { CaptchaResponse } from '../../protocol/index.js';
-import { StepBase } from '../step-base.js';
+import { baseStyles } from '../../styles/base.js';
+import { GateLink } from '../gate-link.js';
 
 /** @summary Captcha picture, refresh, audio and answer, for the phone identity step. */
-export class CaptchaField extends StepBase {
+export class CaptchaField extends LitElement {
   static override styles = [
-    ...StepBase.styles,
+    baseStyles,
     css`
       .row {
         display: flex;
@@ -34,6 +35,8 @@ export class CaptchaField extends StepBase {
     `,
   ];
 
+  // Not a step: it needs the gate's client and strings, nothing of navigation.
+  private readonly gate = new GateLink(this);
   @query('input') private input!: HTMLInputElement;
   /** Message shown under the field (e.g. the last answer did not match). */
   @property() error = '';
@@ -57,9 +60,9 @@ export class CaptchaField extends StepBase {
 
   /** Fetches a new challenge and clears the answer. */
   async refresh() {
-    if (!this.client) return;
+    if (!this.gate.client) return;
     try {
-      this.challenge = await captcha(this.client);
+      this.challenge = await captcha(this.gate.client);
       this.failed = false;
     } catch {
       this.failed = true;
@@ -73,10 +76,10 @@ export class CaptchaField extends StepBase {
   }
 
   private async speak() {
-    if (!this.client || !this.challenge) return;
+    if (!this.gate.client || !this.challenge) return;
     try {
       const audio = new AudioContext();
-      const buffer = await audio.decodeAudioData(await captchaAudio(this.client, this.challenge.id));
+      const buffer = await audio.decodeAudioData(await captchaAudio(this.gate.client, this.challenge.id));
       const source = audio.createBufferSource();
       source.buffer = buffer;
       source.connect(audio.destination);
@@ -88,7 +91,7 @@ export class CaptchaField extends StepBase {
   }
 
   override render() {
-    const p = this.p;
+    const p = this.gate.t.phone!;
     const image = this.challenge?.image;
     return html`
       <p class="label" id="captcha-label"><strong>${p.captcha}</strong></p>
@@ -111,7 +114,7 @@ export class CaptchaField extends StepBase {
         aria-describedby="captcha-error"
         aria-invalid=${this.error ? 'true' : 'false'}
       />
-      <p id="captcha-error" class="message error" role="alert">${this.failed ? this.t.network : this.error}</p>
+      <p id="captcha-error" class="message error" role="alert">${this.failed ? this.gate.t.network : this.error}</p>
     `;
   }
 }

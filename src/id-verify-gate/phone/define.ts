@@ -5,6 +5,7 @@
 import '../../pass-carrier-picker/define.js';
 import { phoneEn } from '../../i18n/phone-en.js';
 import { phoneKo } from '../../i18n/phone-ko.js';
+import { define } from '../../internal/define.js';
 import { CaptchaField } from './captcha-field.js';
 import { PhoneIdentityStep } from './identity-step.js';
 import { PhoneIntroStep } from './intro-step.js';
@@ -20,7 +21,7 @@ const steps: [string, CustomElementConstructor][] = [
   ['idv-phone-wait-step', PhoneWaitStep],
   ['idv-phone-sms-step', PhoneSmsStep],
 ];
-for (const [name, element] of steps) if (!customElements.get(name)) customElements.define(name, element);
+for (const [name, element] of steps) define(name, element);
 
 /** The phone path's strings, merged into the gate's locale once this module has loaded. */
 export const phoneStrings = { ko: phoneKo, en: phoneEn };

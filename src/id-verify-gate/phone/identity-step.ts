@@ -5,17 +5,21 @@
 import { phoneStart } from '../../client/phone-calls.js';
 import { css, html, nothing } from 'lit';
 import { query, state } from 'lit/decorators.js';
-import { VerifyError } from '../../client/index.js';
+import type { VerifyError } from '../../client/index.js';
 import { CountdownController } from '../../internal/countdown-controller.js';
-import { normalizeDigits, normalizeKoreanMobile } from '../../protocol/index.js';
+import { OneRequest } from '../../internal/one-request.js';
+import { normalizeDigits } from '../../protocol/index.js';
 import { errorText } from '../error-text.js';
-import { PhoneStep } from './phone-step.js';
+import { nameField, phoneChoice, phoneField } from '../prefill.js';
+import { StepBase } from '../step-base.js';
+import { stageIndicator, stageStyles } from './stage-indicator.js';
 import type { CaptchaField } from './captcha-field.js';
 
 /** @summary The identity and captcha step of the phone check in `<id-verify-gate>`. */
-export class PhoneIdentityStep extends PhoneStep {
+export class PhoneIdentityStep extends StepBase {
   static override styles = [
-    ...PhoneStep.styles,
+    ...StepBase.styles,
+    stageStyles,
     css`
       .birth {
         display: flex;
@@ -36,8 +40,8 @@ export class PhoneIdentityStep extends PhoneStep {
   @query('idv-captcha-field') private captcha!: CaptchaField;
   @state() private error = '';
   @state() private captchaError = '';
-  @state() private busy = false;
   private readonly wait = new CountdownController(this);
+  private readonly request = new OneRequest(this);
 
   private field(name: string) {
     return this.form.elements.namedItem(name) as HTMLInputElement;
@@ -45,38 +49,36 @@ export class PhoneIdentityStep extends PhoneStep {
 
   private async handleSubmit(event: SubmitEvent) {
     event.preventDefault();
-    if (this.busy || this.wait.running || !this.client) return;
+    const client = this.client;
+    if (this.wait.running || !client) return;
     const p = this.p;
     const sms = this.flow.method === 'sms';
     const name = this.field('name').value.trim();
     const number = this.field('number').value;
     const birth = sms ? `${normalizeDigits(this.field('birth').value)}-${normalizeDigits(this.field('digit').value)}` : undefined;
+    const phone = phoneChoice(number, this.config);
     if (!name) return this.refuse(p.nameInvalid, 'name');
-    if (!normalizeKoreanMobile(number)) return this.refuse(this.t.phoneInvalid, 'number');
+    if (!phone) return this.refuse(this.t.phoneInvalid, 'number');
     if (birth !== undefined && !/^\d{6}-\d$/.test(birth)) return this.refuse(p.birthInvalid, 'birth');
     if (!this.captcha.answer.trim()) {
       this.captchaError = p.captchaInput;
       return this.captcha.focus();
     }
-    this.busy = true;
-    this.error = this.captchaError = '';
-    try {
-      const started = await phoneStart(this.client, {
+    const { challengeId: id, answer } = this.captcha;
+    await this.request.run(async () => {
+      this.error = this.captchaError = '';
+      const started = await phoneStart(client, {
         carrier: this.flow.carrier!,
         method: this.flow.method!,
         name,
-        phone: number,
+        ...phone,
         ...(birth ? { birth } : {}),
         consent: true,
-        captcha: { id: this.captcha.challengeId, answer: this.captcha.answer },
+        captcha: { id, answer },
         ...(this.flow.unlock ? { purpose: 'motp-unlock' as const } : {}),
       });
       this.emit({ kind: 'next', patch: { name, number, started } });
-    } catch (error) {
-      this.handleError(error instanceof VerifyError ? error : new VerifyError({ code: 'NETWORK', message: '' }, 0));
-    } finally {
-      this.busy = false;
-    }
+    }, (error) => this.handleError(error));
   }
 
   private handleError(error: VerifyError) {
@@ -103,13 +105,10 @@ export class PhoneIdentityStep extends PhoneStep {
     const p = this.p;
     const sms = this.flow.method === 'sms';
     return html`
-      ${this.stages()}
+      ${stageIndicator(this.p, 2)}
       <h2 tabindex="-1">${p.identityHeading}</h2>
       <form novalidate @submit=${this.handleSubmit}>
-        <div class="field">
-          <label for="name">${p.name}</label>
-          <input id="name" name="name" autocomplete="name" maxlength="30" .value=${this.flow.name ?? ''} />
-        </div>
+        ${nameField(p.name, this.config, this.flow.name)}
         ${sms
           ? html`<div class="field">
               <label for="birth">${p.birth}</label>
@@ -122,18 +121,12 @@ export class PhoneIdentityStep extends PhoneStep {
               <small id="birth-hint" class="help">${p.birthHint}</small>
             </div>`
           : nothing}
-        <div class="field">
-          <label for="number">${p.number}</label>
-          <input id="number" name="number" type="tel" inputmode="tel" autocomplete="tel-national" maxlength="20" .value=${this.flow.number ?? ''} />
-        </div>
+        ${phoneField('number', p.number, this.t.phonePlaceholder, this.config, this.flow.number)}
         <idv-captcha-field .error=${this.captchaError}></idv-captcha-field>
-        <p class="message error" role="alert">${this.error}${this.wait.running ? ` (${this.wait.remaining})` : ''}</p>
-        <div class="actions">
-          <button class="primary" type="submit" ?disabled=${this.wait.running} aria-disabled=${this.busy ? 'true' : 'false'}>
-            ${sms ? p.confirm : p.next}
-          </button>
-          ${this.navigation()}
-        </div>
+        ${this.submitActions(html`${this.error}${this.wait.running ? ` (${this.wait.remaining})` : ''}`, sms ? p.confirm : p.next, {
+          disabled: this.wait.running,
+          busy: this.request.busy,
+        })}
       </form>
     `;
   }

@@ -1,14 +1,18 @@
 /**
  * Mobile only, the seed manual's 사진 2: name and phone first, then "인증하기" leads into the
- * phone check, which carries both along so the learner never types them twice.
+ * phone check, which carries both along so the learner never types them twice. Both start
+ * filled in from the session (the phone masked), so usually nothing is typed here at all.
  */
 import { html } from 'lit';
 import { state } from 'lit/decorators.js';
-import { normalizeKoreanMobile } from '../../protocol/index.js';
-import { PhoneStep } from './phone-step.js';
+import { nameField, phoneChoice, phoneField } from '../prefill.js';
+import { StepBase } from '../step-base.js';
+import { stageIndicator, stageStyles } from './stage-indicator.js';
 
 /** @summary The mobile phone-check intro of `<id-verify-gate>`. */
-export class PhoneIntroStep extends PhoneStep {
+export class PhoneIntroStep extends StepBase {
+  static override styles = [...StepBase.styles, stageStyles];
+
   @state() private error = '';
 
   private handleSubmit(event: SubmitEvent) {
@@ -18,7 +22,7 @@ export class PhoneIntroStep extends PhoneStep {
     const number = (form.elements.namedItem('number') as HTMLInputElement).value;
     const p = this.p;
     if (!name) return this.refuse(p.nameInvalid, form, 'name');
-    if (!normalizeKoreanMobile(number)) return this.refuse(this.t.phoneInvalid, form, 'number');
+    if (!phoneChoice(number, this.config)) return this.refuse(this.t.phoneInvalid, form, 'number');
     this.emit({ kind: 'next', patch: { name, number } });
   }
 
@@ -30,24 +34,14 @@ export class PhoneIntroStep extends PhoneStep {
   override render() {
     const p = this.p;
     return html`
-      ${this.stages()}
+      ${stageIndicator(this.p, 1)}
       <h2 tabindex="-1">${p.introHeading}</h2>
       <p>${p.introBody}</p>
       <p class="help">${p.introNote}</p>
       <form novalidate @submit=${this.handleSubmit}>
-        <div class="field">
-          <label for="name">${p.name}</label>
-          <input id="name" name="name" type="text" autocomplete="name" maxlength="30" .value=${this.flow.name ?? ''} required />
-        </div>
-        <div class="field">
-          <label for="number">${p.number}</label>
-          <input id="number" name="number" type="tel" inputmode="tel" autocomplete="tel-national" maxlength="20" .value=${this.flow.number ?? ''} required />
-        </div>
-        <p class="message error" role="alert">${this.error}</p>
-        <div class="actions">
-          <button class="primary" type="submit">${p.start}</button>
-          ${this.navigation()}
-        </div>
+        ${nameField(p.name, this.config, this.flow.name)}
+        ${phoneField('number', p.number, this.t.phonePlaceholder, this.config, this.flow.number)}
+        ${this.submitActions(this.error, p.start)}
       </form>
     `;
   }

@@ -5,13 +5,15 @@
 import { css, html } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { PassCarrierPicker } from '../../pass-carrier-picker/pass-carrier-picker.js';
-import type { Carrier, PhoneMethod } from '../../protocol/index.js';
-import { PhoneStep } from './phone-step.js';
+import { PHONE_METHODS, type Carrier, type PhoneMethod } from '../../protocol/index.js';
+import { StepBase } from '../step-base.js';
+import { stageIndicator, stageStyles } from './stage-indicator.js';
 
 /** @summary Carrier and method choice of the phone check in `<id-verify-gate>`. */
-export class PhoneMethodStep extends PhoneStep {
+export class PhoneMethodStep extends StepBase {
   static override styles = [
-    ...PhoneStep.styles,
+    ...StepBase.styles,
+    stageStyles,
     css`
       fieldset {
         border: 0;
@@ -65,7 +67,7 @@ export class PhoneMethodStep extends PhoneStep {
   /** Methods this layout offers, in the manual's order, among those the server enables. */
   private get methods(): PhoneMethod[] {
     const enabled = this.config?.phoneMethods ?? [];
-    return (['app', 'qr', 'sms'] as const).filter((m) => enabled.includes(m) && (m !== 'qr' || !this.mobile));
+    return PHONE_METHODS.filter((m) => enabled.includes(m) && (m !== 'qr' || !this.mobile));
   }
 
   private handleSubmit(event: SubmitEvent) {
@@ -90,10 +92,10 @@ export class PhoneMethodStep extends PhoneStep {
     const p = this.p;
     const chosen = this.flow.method ?? this.methods[0];
     return html`
-      ${this.stages()}
+      ${stageIndicator(this.p, 1)}
       <h2 tabindex="-1">${p.carrierHeading}</h2>
       <form novalidate @submit=${this.handleSubmit}>
-        <pass-carrier-picker name="carrier" label=${p.carrierHeading} .labels=${p.carrierLabels ?? {}} .value=${this.flow.carrier ?? ''} mvno-help-url=${this.mvnoHelpUrl} mvno-help-text=${p.mvnoHelp}></pass-carrier-picker>
+        <pass-carrier-picker name="carrier" label=${p.carrierHeading} .carrierLabels=${p.carrierLabels ?? {}} .value=${this.flow.carrier ?? ''} mvno-help-url=${this.mvnoHelpUrl} mvno-help-text=${p.mvnoHelp}></pass-carrier-picker>
         <fieldset>
           <legend>${p.methodHeading}</legend>
           ${this.methods.map(
@@ -104,11 +106,7 @@ export class PhoneMethodStep extends PhoneStep {
           )}
         </fieldset>
         <label class="consent"><input type="checkbox" name="consent" ?checked=${!!this.flow.carrier} /> ${p.consent}</label>
-        <p class="message error" role="alert">${this.error}</p>
-        <div class="actions">
-          <button class="primary" type="submit">${p.next}</button>
-          ${this.navigation()}
-        </div>
+        ${this.submitActions(this.error, p.next)}
       </form>
     `;
   }

@@ -1,6 +1,6 @@
 /**
  * A QR code as one SVG path, from `qrcode`'s module matrix. `qrcode` is imported here and
- * only here, lazily, so only the QR path downloads it (DESIGN §6).
+ * only here, lazily, so only the QR path downloads it (docs/architecture.md, Budgets).
  */
 import { svg } from 'lit';
 

@@ -6,20 +6,23 @@
 import { phoneExtend, phoneResend, phoneStatus, phoneVerify } from '../../client/phone-calls.js';
 import { css, html, nothing } from 'lit';
 import { query, state } from 'lit/decorators.js';
-import { VerifyError } from '../../client/index.js';
+import type { VerifyError } from '../../client/index.js';
 import { CountdownController } from '../../internal/countdown-controller.js';
+import { OneRequest } from '../../internal/one-request.js';
 import type { MotpInput } from '../../motp-input/motp-input.js';
 import { isCode } from '../../protocol/index.js';
 import { errorText } from '../error-text.js';
-import { PhoneStep } from './phone-step.js';
+import { StepBase } from '../step-base.js';
+import { stageIndicator, stageStyles } from './stage-indicator.js';
 
-/** Seconds before expiry at which the learner hears a warning (SECURITY 30: ≥ 20 s). */
+/** Seconds before expiry at which the learner hears a warning (docs/security.md rule 30: ≥ 20 s). */
 const WARN_AT = 30;
 
 /** @summary The SMS code step of `<id-verify-gate>`. */
-export class PhoneSmsStep extends PhoneStep {
+export class PhoneSmsStep extends StepBase {
   static override styles = [
-    ...PhoneStep.styles,
+    ...StepBase.styles,
+    stageStyles,
     css`
       .timer {
         font-variant-numeric: tabular-nums;
@@ -33,12 +36,12 @@ export class PhoneSmsStep extends PhoneStep {
 
   private readonly expiry = new CountdownController(this);
   private readonly cooldown = new CountdownController(this);
+  private readonly request = new OneRequest(this);
   @query('motp-input') private code!: MotpInput;
   @state() private error = '';
   @state() private notice = '';
   @state() private dead = false;
   private warned = false;
-  private busy = false;
 
   private readonly handleVisibility = () => {
     if (document.visibilityState === 'visible') void this.resync();
@@ -76,7 +79,7 @@ export class PhoneSmsStep extends PhoneStep {
     this.error = this.p.codeExpired;
   }
 
-  /** After the tab was hidden, the server's clock decides what is left (SECURITY 14). */
+  /** After the tab was hidden, the server's clock decides what is left (docs/security.md rule 14). */
   private async resync() {
     const tx = this.flow.started?.tx;
     if (!this.client || !tx || this.dead) return;
@@ -91,17 +94,12 @@ export class PhoneSmsStep extends PhoneStep {
     }
   }
 
-  private async run(action: () => Promise<void>) {
-    if (this.busy || !this.client) return;
-    this.busy = true;
-    this.error = '';
-    try {
+  private run(action: () => Promise<void>) {
+    if (!this.client) return;
+    return this.request.run(async () => {
+      this.error = '';
       await action();
-    } catch (error) {
-      this.handleError(error instanceof VerifyError ? error : new VerifyError({ code: 'NETWORK', message: '' }, 0));
-    } finally {
-      this.busy = false;
-    }
+    }, (error) => this.handleError(error));
   }
 
   private handleSubmit(event: SubmitEvent) {
@@ -163,7 +161,7 @@ export class PhoneSmsStep extends PhoneStep {
     const s = left % 60;
     const wait = this.cooldown.remaining;
     return html`
-      ${this.stages()}
+      ${stageIndicator(this.p, 3)}
       <h2 tabindex="-1">${p.smsHeading}</h2>
       <form novalidate @submit=${this.handleSubmit}>
         <div class="field">
@@ -176,13 +174,13 @@ export class PhoneSmsStep extends PhoneStep {
           <button type="button" ?disabled=${this.dead} @click=${() => this.extend()}>${p.extend}</button>
         </p>
         <p class="message ok" role="status">${this.notice}</p>
-        <p class="message error" role="alert">${this.error}</p>
-        <div class="actions">
-          <button class="primary" type="submit" ?disabled=${this.dead}>${p.confirm}</button>
-          <button type="button" ?disabled=${wait > 0} @click=${() => this.resend()}>${wait > 0 ? p.resendIn(wait) : p.resend}</button>
-          ${this.dead ? html`<button type="button" @click=${() => this.emit({ kind: 'restart' })}>${p.restart}</button>` : nothing}
-          ${this.navigation()}
-        </div>
+        ${this.submitActions(
+          this.error,
+          p.confirm,
+          { disabled: this.dead },
+          html`<button type="button" ?disabled=${wait > 0} @click=${() => this.resend()}>${wait > 0 ? p.resendIn(wait) : p.resend}</button>
+            ${this.dead ? html`<button type="button" @click=${() => this.emit({ kind: 'restart' })}>${p.restart}</button>` : nothing}`,
+        )}
       </form>
     `;
   }

@@ -6,17 +6,19 @@
 import { phoneComplete } from '../../client/phone-calls.js';
 import { css, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import { VerifyError } from '../../client/index.js';
+import { OneRequest } from '../../internal/one-request.js';
 import { PhoneStatusController } from '../../internal/phone-status-controller.js';
 import type { PhoneStatus } from '../../protocol/index.js';
 import { errorText } from '../error-text.js';
-import { PhoneStep } from './phone-step.js';
+import { StepBase } from '../step-base.js';
+import { stageIndicator, stageStyles } from './stage-indicator.js';
 import { qrPath, qrSvg } from './qr-code.js';
 
 /** @summary The PASS app / QR waiting step of `<id-verify-gate>`. */
-export class PhoneWaitStep extends PhoneStep {
+export class PhoneWaitStep extends StepBase {
   static override styles = [
-    ...PhoneStep.styles,
+    ...StepBase.styles,
+    stageStyles,
     css`
       .qr {
         width: min(200px, 60vw);
@@ -32,10 +34,10 @@ export class PhoneWaitStep extends PhoneStep {
   ];
 
   private readonly live = new PhoneStatusController(this, ({ status }) => this.handleStatus(status));
+  private readonly request = new OneRequest(this);
   @state() private message = '';
   @state() private ended: PhoneStatus | '' = '';
   @state() private qr?: { size: number; d: string };
-  private busy = false;
 
   override connectedCallback() {
     super.connectedCallback();
@@ -58,33 +60,33 @@ export class PhoneWaitStep extends PhoneStep {
   }
 
   /** "인증 완료": asks the server; the token arrives only once the phone approved. */
-  private async complete() {
+  private complete() {
+    const client = this.client;
     const tx = this.flow.started?.tx;
-    if (this.busy || !this.client || !tx || this.ended) return;
-    this.busy = true;
-    try {
-      const answer = await phoneComplete(this.client, tx);
-      if (answer.status === 'approved') {
-        this.live.stop();
-        this.message = this.p.approved;
-        this.emit({ kind: 'verified', result: answer });
-      } else if (answer.status === 'pending') this.message = this.p.notYet;
-      else this.end(answer.status);
-    } catch (error) {
-      const typed = error instanceof VerifyError ? error : new VerifyError({ code: 'NETWORK', message: '' }, 0);
-      if (typed.code === 'MISMATCH') this.end('rejected', this.p.mismatch);
-      else if (typed.code === 'UNAUTHORIZED' || typed.code === 'ALREADY_USED' || typed.code === 'EXPIRED') this.end('expired', errorText(this.t, typed));
-      else this.message = errorText(this.t, typed);
-    } finally {
-      this.busy = false;
-    }
+    if (!client || !tx || this.ended) return;
+    void this.request.run(
+      async () => {
+        const answer = await phoneComplete(client, tx);
+        if (answer.status === 'approved') {
+          this.live.stop();
+          this.message = this.p.approved;
+          this.emit({ kind: 'verified', result: answer });
+        } else if (answer.status === 'pending') this.message = this.p.notYet;
+        else this.end(answer.status);
+      },
+      (error) => {
+        if (error.code === 'MISMATCH') this.end('rejected', this.p.mismatch);
+        else if (error.code === 'UNAUTHORIZED' || error.code === 'ALREADY_USED' || error.code === 'EXPIRED') this.end('expired', errorText(this.t, error));
+        else this.message = errorText(this.t, error);
+      },
+    );
   }
 
   override render() {
     const p = this.p;
     const qr = this.flow.started?.qr;
     return html`
-      ${this.stages()}
+      ${stageIndicator(this.p, 3)}
       <h2 tabindex="-1">${qr ? p.qrHeading : p.pushHeading}</h2>
       <p>${qr ? p.qrHint : p.pushHint}</p>
       ${qr

@@ -2,9 +2,9 @@
  * Consent and method choice, on one screen as in the seed manual: the institution's notice,
  * the required "동의합니다" box, then one button per method the server enables.
  */
-import { css, html } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { css, html, nothing, type PropertyDeclarations } from 'lit';
 import type { VerifyMethod } from '../../protocol/index.js';
+import { states } from '../../internal/reactive-state.js';
 import { StepBase } from '../step-base.js';
 
 /**
@@ -43,14 +43,25 @@ export class ConsentStep extends StepBase {
     `,
   ];
 
-  @query('#agree') private checkbox!: HTMLInputElement;
+  static override properties: PropertyDeclarations = {
+    methods: { attribute: false },
+    agreed: { type: Boolean },
+    phoneSwitch: { type: Boolean, attribute: 'phone-switch' },
+    ...states('showRequired'),
+  };
 
   /** Methods to offer, in order. */
-  @property({ attribute: false }) methods: VerifyMethod[] = [];
+  methods: VerifyMethod[] = [];
   /** Whether the box is ticked (kept by the gate across back/forward). */
-  @property({ type: Boolean }) agreed = false;
+  agreed = false;
+  /** Mobile: beside "MOTP인증하기", the 사진 1 switch "휴대폰 인증", straight to name and phone. */
+  phoneSwitch = false;
 
-  @state() private showRequired = false;
+  private showRequired = false;
+
+  private get checkbox() {
+    return this.renderRoot.querySelector<HTMLInputElement>('#agree')!;
+  }
 
   private handleAgree(event: Event) {
     this.agreed = (event.target as HTMLInputElement).checked;
@@ -94,6 +105,7 @@ export class ConsentStep extends StepBase {
               ${t.methodLabel[method]}
             </button>`,
         )}
+        ${this.phoneSwitch ? html`<button @click=${() => this.handleChoose('phone')}>${t.switchToPhone}</button>` : nothing}
         <button @click=${() => this.emit({ kind: 'cancel' })}>${t.cancel}</button>
       </div>
     `;

@@ -3,13 +3,15 @@
  * by the server. Shows attempts left after a wrong code, and the locked state (5 in a row)
  * with what unlocks it. One request at a time: a double click sends one.
  */
-import { css, html, nothing } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
-import { VerifyError } from '../../client/index.js';
-import { isCode, normalizeKoreanMobile } from '../../protocol/index.js';
+import { css, html, nothing, type PropertyDeclarations } from 'lit';
+import type { VerifyError } from '../../client/index.js';
+import { isCode } from '../../protocol/index.js';
 import { CountdownController } from '../../internal/countdown-controller.js';
+import { OneRequest } from '../../internal/one-request.js';
+import { states } from '../../internal/reactive-state.js';
 import type { MotpInput } from '../../motp-input/motp-input.js';
 import { errorText } from '../error-text.js';
+import { phoneChoice, phoneField } from '../prefill.js';
 import { StepBase } from '../step-base.js';
 import '../../motp-input/define.js';
 
@@ -30,44 +32,60 @@ export class MotpStep extends StepBase {
     `,
   ];
 
-  private readonly wait = new CountdownController(this);
+  static override properties: PropertyDeclarations = {
+    phoneAvailable: { type: Boolean, attribute: 'phone-available' },
+    unlocked: { type: Boolean },
+    ...states('error', 'codeInvalid', 'locked', 'upstreamDown'),
+  };
 
-  @query('motp-input') private codeInput!: MotpInput;
-  @query('#phone') private phoneInput!: HTMLInputElement;
+  private readonly wait = new CountdownController(this);
+  private readonly request = new OneRequest(this);
 
   /** Whether a phone check is offered (help text, and the way out of the locked state). */
-  @property({ type: Boolean, attribute: 'phone-available' }) phoneAvailable = false;
+  phoneAvailable = false;
   /** Set when the learner comes back from a phone check that lifted the lock. */
-  @property({ type: Boolean }) unlocked = false;
+  unlocked = false;
 
-  @state() private busy = false;
-  @state() private error = '';
-  @state() private codeInvalid = false;
-  @state() private locked = false;
+  private error = '';
+  private codeInvalid = false;
+  private locked = false;
   /** mOTP's upstream failed: the phone check is offered in its place (대체인증). */
-  @state() private upstreamDown = false;
+  private upstreamDown = false;
+  /** The config the lock was last read from. */
+  private lockReadFrom?: unknown;
 
-  override willUpdate(changed: Map<PropertyKey, unknown>) {
-    if (changed.has('config') && this.config?.motp.locked && !this.unlocked) this.locked = true;
+  private get codeInput() {
+    return this.renderRoot.querySelector<MotpInput>('motp-input')!;
+  }
+
+  private get phoneInput() {
+    return this.renderRoot.querySelector<HTMLInputElement>('#phone')!;
+  }
+
+  override willUpdate() {
+    // A learner already locked (in an earlier session) opens on the locked panel.
+    if (this.config !== this.lockReadFrom) {
+      this.lockReadFrom = this.config;
+      if (this.config?.motp.locked && !this.unlocked) this.locked = true;
+    }
   }
 
   private async handleSubmit(event: Event) {
     event.preventDefault();
-    if (this.busy || this.wait.running || !this.client) return;
+    const client = this.client;
+    if (this.wait.running || !client) return;
     const t = this.t;
     const otp = this.codeInput.value;
     if (!isCode(otp)) return this.fail(t.codeIncomplete, this.codeInput);
-    if (!normalizeKoreanMobile(this.phoneInput.value)) return this.fail(t.phoneInvalid, this.phoneInput);
-    this.busy = true;
-    this.error = '';
-    try {
-      const result = await this.client.verifyMotp({ otp, phone: this.phoneInput.value });
-      this.emit({ kind: 'verified', result });
-    } catch (error) {
-      this.handleError(error instanceof VerifyError ? error : new VerifyError({ code: 'NETWORK', message: String(error) }, 0));
-    } finally {
-      this.busy = false;
-    }
+    const phone = phoneChoice(this.phoneInput.value, this.config);
+    if (!phone) return this.fail(t.phoneInvalid, this.phoneInput);
+    await this.request.run(
+      async () => {
+        this.error = '';
+        this.emit({ kind: 'verified', result: await client.verifyMotp({ otp, ...phone }) });
+      },
+      (error) => this.handleError(error),
+    );
   }
 
   private handleError(error: VerifyError) {
@@ -117,6 +135,7 @@ export class MotpStep extends StepBase {
   private renderForm() {
     const t = this.t;
     const waiting = this.wait.running;
+    const busy = this.request.busy;
     return html`
       <p id="instruction">${t.motpInstruction}</p>
       ${this.unlocked ? html`<p class="message ok" role="status">${t.unlocked}</p>` : nothing}
@@ -132,29 +151,15 @@ export class MotpStep extends StepBase {
             @input=${() => (this.codeInvalid = false)}
           ></motp-input>
         </div>
-        <div class="field">
-          <label for="phone">${t.memberPhoneLabel}</label>
-          <input
-            id="phone"
-            name="phone"
-            type="tel"
-            inputmode="tel"
-            autocomplete="tel-national"
-            placeholder=${t.phonePlaceholder}
-            maxlength="20"
-            required
-          />
-        </div>
-        <p class="message error" role="alert">${this.error}${waiting ? ` (${this.wait.remaining})` : ''}</p>
-        <div class="actions">
-          <button class="primary" type="submit" ?disabled=${waiting} aria-disabled=${this.busy ? 'true' : 'false'}>
-            ${this.busy ? t.verifying : t.verify}
-          </button>
-          ${this.phoneAvailable && (this.mobile || this.upstreamDown)
+        ${phoneField('phone', t.memberPhoneLabel, t.phonePlaceholder, this.config)}
+        ${this.submitActions(
+          html`${this.error}${waiting ? ` (${this.wait.remaining})` : ''}`,
+          busy ? t.verifying : t.verify,
+          { disabled: waiting, busy },
+          this.phoneAvailable && (this.mobile || this.upstreamDown)
             ? html`<button type="button" @click=${() => this.emit({ kind: 'phone', unlock: false })}>${t.switchToPhone}</button>`
-            : nothing}
-          ${this.navigation()}
-        </div>
+            : nothing,
+        )}
       </form>
       <ol class="help">
         ${t.motpHelp.map((line) => html`<li>${line}</li>`)}

@@ -17,7 +17,7 @@ import { VerifyError } from '../../client/index.js';
 import { windowComplete, windowLaunchUrl, windowStart } from '../../client/window-calls.js';
 import { PHONE_WINDOW_MESSAGE, type PhoneWindowMessage, type PhoneWindowStartResponse } from '../../protocol/index.js';
 import { errorText } from '../error-text.js';
-import { PhoneStep } from '../phone/phone-step.js';
+import { StepBase } from '../step-base.js';
 
 /** How often the gate looks whether the learner closed the window (well inside the 2 s promise). */
 const CLOSED_POLL_MS = 500;
@@ -29,9 +29,9 @@ const RESUME_PREFIX = '#idv-window=';
 type Phase = 'starting' | 'ready' | 'open' | 'blocked' | 'closed' | 'ended' | 'done';
 
 /** @summary The provider-window step of `<id-verify-gate>` (NICE 본인확인). */
-export class PhoneWindowStep extends PhoneStep {
+export class PhoneWindowStep extends StepBase {
   static override styles = [
-    ...PhoneStep.styles,
+    ...StepBase.styles,
     css`
       .actions {
         flex-wrap: wrap;
@@ -69,7 +69,7 @@ export class PhoneWindowStep extends PhoneStep {
 
   override firstUpdated() {
     // The step arrives after its own chunk loaded, once the gate has moved focus: take it.
-    this.focusHeading();
+    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
   }
 
   /** A fresh check on the server (a new request number), before the learner clicks. */

@@ -1,5 +1,5 @@
 /**
- * The 음성듣기 version of the captcha (SECURITY 30): the digits spoken in Korean over noise,
+ * The 음성듣기 version of the captcha (docs/security.md rule 30): the digits spoken in Korean over noise,
  * mixed on the server so the widget only plays a file. Gaps, gains, noise and tone are drawn
  * afresh on every call, so two downloads never share bytes and a bot cannot match a digit
  * by comparing samples against the clips it has heard before.

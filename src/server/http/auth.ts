@@ -1,6 +1,6 @@
 /**
  * The learner's session arrives only as `Authorization: Bearer …` — never in a URL, where it
- * would end up in logs, history and referrers (SECURITY 21).
+ * would end up in logs, history and referrers (docs/security.md rule 21).
  */
 import type { MiddlewareHandler } from 'hono';
 import type { SessionRegistry } from '../sessions.js';

@@ -1,5 +1,5 @@
 /**
- * CORS for the widget on an LMS page served from another origin (SECURITY 28). Only
+ * CORS for the widget on an LMS page served from another origin (docs/security.md rule 28). Only
  * allow-listed origins are echoed back — never `*` — and no credentials are involved: the
  * session travels in the `Authorization` header, not a cookie.
  */

@@ -1,5 +1,5 @@
 /**
- * Request hygiene (SECURITY 18, 21): state changes arrive only as `POST` with a JSON body of
+ * Request hygiene (docs/security.md rule 18, 21): state changes arrive only as `POST` with a JSON body of
  * bounded size. This also defeats cross-site form posts, which cannot send
  * `application/json` (nor the `Authorization` header) without a CORS preflight.
  */

@@ -9,7 +9,7 @@ import { StoreUnavailableError } from '../stores/store.js';
 /** Media type of every body the server writes. */
 export const JSON_TYPE = 'application/json; charset=utf-8';
 
-/** Statuses that must carry `Retry-After` (SECURITY 25). */
+/** Statuses that must carry `Retry-After` (docs/security.md rule 25). */
 const RETRY_STATUSES = new Set([423, 429, 503]);
 
 /** A JSON answer with the headers every answer needs. */

@@ -1,5 +1,5 @@
 /**
- * When a check is required now (DESIGN §1). `daily` is needed once per Korean calendar day:
+ * When a check is required now (docs/architecture.md). `daily` is needed once per Korean calendar day:
  * Korea keeps UTC+9 all year (no daylight saving), so the KST day is the UTC day of
  * `epoch + 9 h`. Every other purpose asks for a check each time the LMS asks.
  */

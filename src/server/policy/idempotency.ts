@@ -1,5 +1,5 @@
 /**
- * Idempotent POSTs (SECURITY 24): a retry carrying the same `Idempotency-Key` gets the first
+ * Idempotent POSTs (docs/security.md rule 24): a retry carrying the same `Idempotency-Key` gets the first
  * answer again, without running the handler twice — so a double click or a network retry never
  * charges an mOTP attempt twice or sends a second SMS.
  *

@@ -1,5 +1,5 @@
 /**
- * mOTP replay guard (SECURITY 7): once a code for step `s` is accepted for a learner, any
+ * mOTP replay guard (docs/security.md rule 7): once a code for step `s` is accepted for a learner, any
  * code for a step ≤ `s` is refused. "Raise to" is one atomic store operation, so two parallel
  * submissions of the same code cannot both win.
  */

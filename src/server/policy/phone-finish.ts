@@ -2,7 +2,7 @@
  * The last step of every successful phone check, whatever the method: match the verified
  * person against the LMS account, then
  *
- * - for purpose `motp-unlock`, lift the learner's mOTP lock;
+ * - for purpose `motp-unlock`, lift the learner's mOTP lock (docs/security.md rule 1);
  * - while mOTP is unavailable — or always, when the mOTP provider reports phone checks upstream
  *   (HRD Korea) — record the check as 대체인증 (substitute verification);
  *

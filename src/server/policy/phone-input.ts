@@ -1,5 +1,5 @@
 /**
- * What `POST /v1/phone/start` accepts (SECURITY 10, 16, 17), checked before anything is spent
+ * What `POST /v1/phone/start` accepts (docs/security.md rule 10, 16, 17), checked before anything is spent
  * — no captcha, no send, no throttle slot:
  *
  * - no string in the body but the phone may carry 8 or more digits once spaces, dashes and
@@ -19,13 +19,13 @@ import {
   PHONE_METHODS,
   PURPOSES,
   normalizeDigits,
-  normalizeKoreanMobile,
   type Carrier,
   type PhoneMethod,
   type Purpose,
 } from '../../protocol/index.js';
 import { parseBirth } from '../identity.js';
 import { refuse, type Refusal } from './refusal.js';
+import { requestedPhone } from './registered-phone.js';
 
 /** A start request that passed every input rule. */
 export interface PhoneStartFields {
@@ -93,12 +93,14 @@ function readBirth(raw: unknown, today: string): string | Refusal {
 
 /**
  * Checks a start request's body. `methods` are the provider's phone methods; `today` is the
- * KST date (`YYYY-MM-DD`) birth dates must not be after.
+ * KST date (`YYYY-MM-DD`) birth dates must not be after; `registered` is the session's phone,
+ * which `registeredPhone: true` names.
  */
 export function readPhoneStart(
   body: Record<string, unknown>,
   methods: readonly PhoneMethod[],
   today: string,
+  registered: string,
 ): PhoneStartFields | Refusal {
   const resident = residentNumberField(body);
   if (resident !== null) {
@@ -117,7 +119,7 @@ export function readPhoneStart(
   if (!NAME_PATTERN.test(typedName)) {
     return refuse('INVALID_INPUT', 'The name must be 1–30 Hangul or latin letters', { field: 'name' });
   }
-  const phone = normalizeKoreanMobile(body.phone);
+  const phone = requestedPhone(body, registered);
   if (!phone) return refuse('INVALID_INPUT', 'The phone must be a Korean mobile number', { field: 'phone' });
   if (consent !== true) return refuse('CONSENT_REQUIRED', 'Consent to the identity check is required', { field: 'consent' });
 

@@ -1,5 +1,5 @@
 /**
- * The SMS code's rules (DESIGN §5, SECURITY 4–6, 8, 10–12, 26), enforced here whatever the
+ * The SMS code's rules (docs/security.md rules 4–6, 8, 10–12, 26), enforced here whatever the
  * provider does:
  *
  * - A code lives 180 s from its issue by the server's clock; at `issuedAt + 180 s` it is
@@ -13,7 +13,7 @@
  * - Provider down or slow → the charge is refunded, `UPSTREAM_UNAVAILABLE`.
  *
  * A transaction only answers the learner who started it (others get `NOT_FOUND`), and a code
- * only ever checks against its own transaction (SECURITY 8).
+ * only ever checks against its own transaction (docs/security.md rule 8).
  */
 import { LIMITS, type PhoneTimerResponse } from '../../protocol/index.js';
 import type { KeyedHasher } from '../crypto.js';

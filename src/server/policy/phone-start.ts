@@ -9,7 +9,7 @@
  *    failure was ours, not the learner's), `UPSTREAM_UNAVAILABLE` (`RATE_LIMITED` when the
  *    provider refused for its own rate limit).
  * 5. The transaction is recorded for the learner, and the answer is the same whether or not
- *    the phone is known or the name fits it (SECURITY 22): the carrier's verdict shows only at
+ *    the phone is known or the name fits it (docs/security.md rule 22): the carrier's verdict shows only at
  *    completion.
  *
  * Every outcome after step 1 writes an audit record.

@@ -1,5 +1,5 @@
 /**
- * Send throttles of the phone check (DESIGN §5, SECURITY 10), checked before anything is sent:
+ * Send throttles of the phone check (docs/security.md rule 10), checked before anything is sent:
  *
  * - per phone, 30 s between two sends (start or resend) and at most 5 sends in any 10 minutes;
  * - per client IP, a cap per clock hour (30 by default, as Firebase does per IP), when the

@@ -2,12 +2,12 @@
  * Phone transactions as the app keeps them: who started one, for what, and the life of its
  * current SMS code. A transaction belongs to the learner (LMS subject) who started it: any
  * session of that learner may go on with it, another learner's session is told it does not
- * exist (SECURITY 8). Records hold no phone, name, birth date or code (SECURITY 19): the line
+ * exist (docs/security.md rule 8). Records hold no phone, name, birth date or code (docs/security.md rule 19): the line
  * is a keyed hash, and the code lives with the provider.
  *
  * Next to each record: an attempt counter (charged before a code is compared, atomically) and
  * a single-use marker (set-if-absent when a check succeeds), so that a code or an approval
- * yields at most one token (SECURITY 6).
+ * yields at most one token (docs/security.md rule 6).
  */
 import { LIMITS, type Carrier, type PhoneMethod, type Purpose } from '../../protocol/index.js';
 import { randomToken, type KeyedHasher } from '../crypto.js';
@@ -51,7 +51,7 @@ export interface PhoneTxs {
   charge(id: string): Promise<AttemptCharge>;
   /** Gives back an attempt the provider never judged. */
   refund(id: string): Promise<void>;
-  /** Code attempts spent so far (resends keep them: SECURITY 5). */
+  /** Code attempts spent so far (resends keep them: docs/security.md rule 5). */
   failures(id: string): Promise<number>;
   /** Marks the transaction used; true for the first caller only. */
   claimUse(id: string): Promise<boolean>;

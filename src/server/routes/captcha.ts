@@ -2,7 +2,7 @@
  * The 보안문자 of the phone check: `POST /v1/captcha` issues one, `GET /v1/captcha/{id}/audio`
  * reads it out (음성듣기). The audio needs the learner's session like every other call, so the
  * widget fetches it and plays the bytes; no URL it could hand to an `<audio>` element carries a
- * secret (SECURITY 21).
+ * secret (docs/security.md rule 21).
  */
 import type { Hono, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../http/env.js';

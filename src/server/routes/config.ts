@@ -1,10 +1,11 @@
-/** `GET /v1/config`: what the gate may offer this learner now (DESIGN §4). */
+/** `GET /v1/config`: what the gate may offer this learner now (docs/protocol.md). */
 import type { Hono, MiddlewareHandler } from 'hono';
 import {
   CARRIERS,
   LIMITS,
   PURPOSES,
   VERIFY_METHODS,
+  maskPhone,
   type ConfigResponse,
   type Purpose,
   type VerifyMethod,
@@ -73,6 +74,8 @@ export function registerConfig(app: Hono<AppEnv>, deps: ConfigDeps): void {
       // `/v1/phone/start` always asks for one; a provider's own window has its own instead.
       captcha: { required: ownScreens || deps.phone === null },
       serverTime: now,
+      // What the forms may show: the name, and the phone masked (docs/security.md rule 31).
+      learner: { name: session.name, phone: maskPhone(session.phone) },
     };
     return jsonResponse(body);
   });

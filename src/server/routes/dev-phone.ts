@@ -1,5 +1,5 @@
 /**
- * The phone simulator's `/v1/dev/*` calls (DESIGN §4), registered only with the simulator on:
+ * The phone simulator's `/v1/dev/*` calls (docs/protocol.md), registered only with the simulator on:
  * read a captcha's answer, read a phone's SMS inbox, see and answer PASS app requests, and type
  * the PC's QR number into PASS.
  */

@@ -1,12 +1,13 @@
 /** `POST /v1/motp/verify`: one mOTP attempt, answered with a result token or an error. */
 import type { Hono, MiddlewareHandler } from 'hono';
-import { isCode, normalizeKoreanMobile, type TokenResponse } from '../../protocol/index.js';
+import { isCode, type TokenResponse } from '../../protocol/index.js';
 import type { ClientIp } from '../http/client-ip.js';
 import type { AppEnv } from '../http/env.js';
 import { methodNotAllowed, parseJsonObject } from '../http/hygiene.js';
 import { HttpError, invalidInput, jsonResponse } from '../http/responses.js';
 import type { VerificationPolicy } from '../policy/daily.js';
 import type { MotpVerifier } from '../policy/motp-verify.js';
+import { requestedPhone } from '../policy/registered-phone.js';
 import type { TokenIssuer } from '../tokens.js';
 
 /** What the mOTP route uses. */
@@ -30,9 +31,9 @@ export function registerMotp(app: Hono<AppEnv>, deps: MotpRouteDeps): void {
   app.post('/v1/motp/verify', deps.guards, async (c) => {
     const session = c.get('session');
     const body = parseJsonObject(c.get('rawBody'));
-    // Malformed input is refused before the attempt is charged (SECURITY 16).
+    // Malformed input is refused before the attempt is charged (docs/security.md rule 16).
     if (!isCode(body.otp)) throw invalidInput('otp', 'The code must be exactly 6 digits');
-    const phone = normalizeKoreanMobile(body.phone);
+    const phone = requestedPhone(body, session.phone);
     if (!phone) throw invalidInput('phone', 'The phone must be a Korean mobile number');
 
     const ip = deps.clientIp?.(c.req.raw, c.env);

@@ -1,7 +1,7 @@
 /**
- * The phone check's calls (DESIGN §4): start, status (poll and server-sent events), "인증
+ * The phone check's calls (docs/protocol.md): start, status (poll and server-sent events), "인증
  * 완료" for PASS app and QR, and the SMS code's verify, extend and resend. Every call needs the
- * learner's session; the transaction id in the path is useless without it (SECURITY 21).
+ * learner's session; the transaction id in the path is useless without it (docs/security.md rule 21).
  */
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import {
@@ -84,7 +84,7 @@ export function registerPhone(app: Hono<AppEnv>, deps: PhoneRouteDeps): void {
 
   app.post('/v1/phone/start', deps.guards, async (c) => {
     const body = parseJsonObject(c.get('rawBody'));
-    const fields = readPhoneStart(body, deps.provider.methods, kstDate(deps.clock()));
+    const fields = readPhoneStart(body, deps.provider.methods, kstDate(deps.clock()), c.get('session').phone);
     if ('ok' in fields) throw refusalError(fields);
     const started = await deps.starter.start(c.get('session'), fields, ipOf(c));
     if (!started.ok) throw refusalError(started);
@@ -139,7 +139,7 @@ export function registerPhone(app: Hono<AppEnv>, deps: PhoneRouteDeps): void {
 
   app.post('/v1/phone/:tx/verify', deps.guards, async (c) => {
     const body = parseJsonObject(c.get('rawBody'));
-    // Malformed input is refused before the attempt is charged (SECURITY 16).
+    // Malformed input is refused before the attempt is charged (docs/security.md rule 16).
     if (!isCode(body.code)) throw invalidInput('code', 'The code must be exactly 6 digits');
     const outcome = await sms.verify(c.get('session'), c.req.param('tx'), body.code);
     if (!outcome.ok) throw refusalError(outcome);

@@ -14,7 +14,7 @@
  *   in memory.
  *
  * Sending to an unknown phone does the same work and answers the same as sending to a known
- * one; only the delivery (an inbox line, a pending push) is skipped (SECURITY 22).
+ * one; only the delivery (an inbox line, a pending push) is skipped (docs/security.md rule 22).
  */
 import {
   LIMITS,
