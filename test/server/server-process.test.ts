@@ -92,6 +92,10 @@ describe('id-verify-server', () => {
       [{ IDV_HASH_KEY: 'c2hvcnQ' }, /IDV_HASH_KEY: holds 5 bytes/],
       [{ IDV_ISSUER: '' }, /IDV_ISSUER: is required/],
       [{ PORT: 'eighty' }, /PORT: expected a port number/],
+      [{ IDV_MOTP: 'hrdk-fake' }, /IDV_MOTP: hrdk-fake is for npm start/],
+      [{ IDV_PHONE: 'simulator' }, /IDV_PHONE: the simulator is for npm start/],
+      [{ IDV_PHONE: 'nice-fake' }, /IDV_PHONE: nice-fake is for npm start/],
+      [{ IDV_PHONE: 'portone' }, /IDV_PORTONE_\w+/],
     ];
     await Promise.all(
       cases.map(async ([env, message]) => {
@@ -107,6 +111,7 @@ describe('id-verify-server', () => {
     const jwk = await generateSigningJwk();
     const r = run(BIN, [], { ...BASE_ENV, IDV_BASE_PATH: '/api', IDV_SIGNING_KEYS: JSON.stringify({ keys: [jwk] }) });
     const base = `http://127.0.0.1:${(await waitFor(r, listening))[1]}`;
+    assert.match(r.stdout(), /mOTP\s+built-in TOTP\n\s+phone check\s+none \(IDV_PHONE unset\)/);
     assert.deepEqual(await (await fetch(`${base}/healthz`)).json(), { status: 'ok' });
     const ready = await fetch(`${base}/readyz`);
     assert.equal(ready.status, 200);
@@ -118,6 +123,25 @@ describe('id-verify-server', () => {
     );
     assert.equal((await fetch(`${base}/api/v1/config`)).status, 401);
     assert.equal((await fetch(`${base}/healthz`, { method: 'POST' })).status, 405);
+    r.child.kill('SIGTERM');
+    assert.equal(await exitWithin(r, 5_000), 0);
+  });
+
+  test('with IDV_PHONE=portone and IDV_MOTP=hrdk the real adapters serve, and no dev route exists', async () => {
+    const r = run(BIN, [], {
+      ...BASE_ENV,
+      IDV_PHONE: 'portone',
+      IDV_PORTONE_SECRET: 'secret-for-the-test',
+      IDV_PORTONE_STORE_ID: 'store-test',
+      IDV_PORTONE_CHANNEL_KEY: 'channel-test',
+      IDV_MOTP: 'hrdk',
+      IDV_HRDK_AGENT_ID: 'agent-test',
+    });
+    const base = `http://127.0.0.1:${(await waitFor(r, listening))[1]}`;
+    assert.match(r.stdout(), /mOTP\s+HRD Korea at https:\/\/emonotp\.hrdkorea\.or\.kr/);
+    assert.match(r.stdout(), /phone check\s+portone/);
+    assert.doesNotMatch(r.stdout() + r.stderr(), /secret-for-the-test|DEV ROUTES/);
+    assert.equal((await fetch(`${base}/v1/dev/session`, { method: 'POST' })).status, 404);
     r.child.kill('SIGTERM');
     assert.equal(await exitWithin(r, 5_000), 0);
   });

@@ -9,6 +9,10 @@
  * An outage never hangs a request and never surfaces as a 500: the client is built to fail
  * fast (no offline queue, no resending, a per-command timeout), and every failure is rethrown
  * as a {@link StoreUnavailableError}, which the app answers with 503 and `Retry-After`.
+ *
+ * The client is ioredis: the same API for one server and for a Cluster, Lua scripts defined
+ * once and sent by hash (reloaded by itself after a `NOSCRIPT`), and the switches that make it
+ * fail fast instead of queueing.
  */
 import { Redis, type Cluster, type RedisOptions } from 'ioredis';
 import type { WarningSink } from '../http/client-ip.js';
