@@ -5,7 +5,8 @@
 //                                 (the demo serves it from dist/; the package build adds
 //                                 `--outDir packages/widget/dist`)
 //   `vite build --mode server`  → packages/server/dist/: the server package `id-verify-server`
-//                                 (src/server and the protocol it speaks, its libraries external)
+//                                 (src/server, its `id-verify-server` command and the protocol it
+//                                 speaks; its libraries external)
 import { readFileSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
@@ -89,7 +90,7 @@ const serverBuild: UserConfig['build'] = {
   target: 'es2022',
   minify: false,
   sourcemap: false,
-  lib: { entry: { 'server/index': 'src/server/index.ts' }, formats: ['es'] },
+  lib: { entry: { 'server/index': 'src/server/index.ts', 'server/bin': 'src/server/bin.ts' }, formats: ['es'] },
   rolldownOptions: {
     external: serverExternal,
     output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },

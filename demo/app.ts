@@ -3,18 +3,28 @@
  * API at `/api`, in one fetch handler. The LMS part does what a real LMS server does: it mints
  * a session for the logged-in learner when it renders the page, and verifies the result token
  * the page sends back before trusting it.
+ *
+ * The LMS part keeps its state (which page got which nonce, used token ids, each demo
+ * learner's phone) in the API's store, so that several demo processes on one Redis answer as
+ * one site whichever process a request reaches.
  */
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { LIMITS } from '../src/protocol/index.js';
 import {
-  createMemoryReplayGuard,
+  createMemoryStore,
+  createStoreReplayGuard,
   createVerifyApp,
   verifyResultToken,
   TokenVerificationError,
   type VerifyApp,
   type VerifyAppOptions,
 } from '../src/server/index.js';
+import { PAGE_SECURE_HEADERS } from '../src/server/http/secure-headers.js';
+import { SESSION_TTL_MS } from '../src/server/sessions.js';
 import { STRICT_CSP } from './csp.js';
 
 /** The demo learner (the seed manual's example member). */
@@ -24,6 +34,10 @@ export const DEMO_LEARNER = { name: '홍길동', phone: '010-1234-5678', birth: 
 export const DEMO_COURSE = { coursePk: 'DEMO-COURSE', classPk: 'DEMO-COURSE-2025-1', classTime: '01' } as const;
 
 const AUDIENCE = 'demo-lms';
+/** A rendered page can send its token back while its session lives, and its last token after. */
+const PAGE_TTL_MS = SESSION_TTL_MS + 5 * 60 * 1000;
+/** A demo learner keeps the phone they were given this long after their last page. */
+export const DEMO_LEARNER_TTL_MS = 24 * 60 * 60 * 1000;
 const CONTENT_TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -56,28 +70,45 @@ export interface DemoApp {
 
 /** Builds the demo's fetch handler. */
 export function createDemoApp({ origin, distDir, scriptDir, verify: extra = {}, fakes = {} }: DemoOptions): DemoApp {
-  const verify = createVerifyApp({ issuer: `${origin}/api`, audience: AUDIENCE, basePath: '/api', simulator: true, ...extra });
-  const replay = createMemoryReplayGuard();
+  const store = extra.store ?? createMemoryStore(extra.clock ? { clock: extra.clock } : {});
+  const issuer = extra.issuer ?? `${origin}/api`;
+  const audience = extra.audience ?? AUDIENCE;
+  const verify = createVerifyApp({ basePath: '/api', simulator: true, ...extra, issuer, audience, store });
+  const replay = createStoreReplayGuard(store, { prefix: 'demo:jti:' });
   /** Page id → the nonce of the session minted for that page (what an LMS keeps server-side). */
-  const pages = new Map<string, { nonce: string; subject: string }>();
+  const pages = {
+    set: (pageId: string, page: { nonce: string; subject: string }) => store.set(`demo:page:${pageId}`, page, PAGE_TTL_MS),
+    get: (pageId: string) => store.get<{ nonce: string; subject: string }>(`demo:page:${pageId}`),
+  };
   const app = new Hono();
-  /** Each demo learner's phone: 홍길동's for the default learner, a fictional one for others. */
-  const phones = new Map<string, string>([['learner-001', DEMO_LEARNER.phone]]);
-  const phoneOf = (learner: string) => {
-    let phone = phones.get(learner);
-    if (!phone) {
-      const n = phones.size;
-      phone = `010-${7000 + Math.floor(n / 10000)}-${String(n % 10000).padStart(4, '0')}`;
-      phones.set(learner, phone);
+  /**
+   * Each demo learner's phone: 홍길동's for the default learner, a fictional one for others,
+   * numbered in the order learners first appear (the store holds the number, not the phone).
+   */
+  const phoneOf = async (learner: string) => {
+    if (learner === 'learner-001') return DEMO_LEARNER.phone;
+    const key = `demo:learner:${learner}`;
+    let n = await store.get<number>(key);
+    if (n === undefined) {
+      const { count } = await store.chargeAttempt('demo:learner-count', Number.MAX_SAFE_INTEGER);
+      await store.setIfAbsent(key, count - 1, DEMO_LEARNER_TTL_MS);
+      n = (await store.get<number>(key)) ?? count - 1;
     }
-    return phone;
+    // 30 million numbers from 010-7000-0000 on; past them the count starts over.
+    const slot = n % 30_000_000;
+    return `010-${7000 + Math.floor(slot / 10000)}-${String(slot % 10000).padStart(4, '0')}`;
   };
 
   const page = async (name: string) => readFile(join(distDir, name), 'utf8');
   const htmlHeaders = { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': STRICT_CSP, 'Cache-Control': 'no-store' };
 
   // The env carries the socket: without it the per-IP send cap cannot tell learners apart.
+  // First, so that the API's answers keep the headers the API gave them.
   app.all('/api/*', (c) => verify.fetch(c.req.raw, c.env));
+
+  // nosniff, no-referrer and the rest on every page and file; each page keeps its own strict CSP,
+  // and the course page may open the window check's popup.
+  app.use(secureHeaders(PAGE_SECURE_HEADERS));
 
   /**
    * Renders a course page for the learner picked by `?learner=`. A real LMS knows who is logged
@@ -88,10 +119,10 @@ export function createDemoApp({ origin, distDir, scriptDir, verify: extra = {}, 
     const learner = query('learner') ?? 'learner-001';
     if (!/^[\w-]{1,64}$/.test(learner)) return undefined;
     const purpose = query('purpose') === 'daily' ? 'daily' : 'course-start';
-    const phone = phoneOf(learner);
+    const phone = await phoneOf(learner);
     const { session, nonce } = await verify.createSession({ subject: learner, ...DEMO_LEARNER, phone, purpose, course: DEMO_COURSE });
     const pageId = crypto.randomUUID();
-    pages.set(pageId, { nonce, subject: learner });
+    await pages.set(pageId, { nonce, subject: learner });
     return (await template)
       .replace('__SESSION__', session)
       .replace('__PAGE_ID__', pageId)
@@ -127,15 +158,21 @@ export function createDemoApp({ origin, distDir, scriptDir, verify: extra = {}, 
   app.get('/dev/fakes', (c) => (Object.keys(fakes).length > 0 ? c.json(fakes) : c.notFound()));
 
   // The LMS server's side: verify the token before trusting the page's claim of success.
-  app.post('/lms/verify-token', async (c) => {
+  // Capped like the API's own bodies: a page id and a token fit many times over, and nothing
+  // larger is read before it is refused.
+  const tokenBodyLimit = bodyLimit({
+    maxSize: LIMITS.maxBodyBytes,
+    onError: (c) => c.json({ ok: false, reason: 'body too large' }, 413),
+  });
+  app.post('/lms/verify-token', tokenBodyLimit, async (c) => {
     const input = (await c.req.json().catch(() => null)) as { pageId?: unknown; token?: unknown } | null;
-    const entry = typeof input?.pageId === 'string' ? pages.get(input.pageId) : undefined;
+    const entry = typeof input?.pageId === 'string' && input.pageId.length <= 64 ? await pages.get(input.pageId) : undefined;
     if (!entry || typeof input?.token !== 'string') return c.json({ ok: false, reason: 'unknown page or token' }, 400);
     try {
       const claims = await verifyResultToken(input.token, {
         jwks: await verify.jwks(),
-        issuer: `${origin}/api`,
-        audience: AUDIENCE,
+        issuer,
+        audience,
         nonce: entry.nonce,
         replay,
       });
