@@ -49,14 +49,6 @@ export class PhoneWindowStep extends StepBase {
   override connectedCallback() {
     super.connectedCallback();
     addEventListener('message', this.handleMessage);
-    const resumed = location.hash.startsWith(RESUME_PREFIX) ? location.hash.slice(RESUME_PREFIX.length).split('.') : undefined;
-    if (resumed) {
-      // Back from the same-window fallback: take the reference out of the address, then finish.
-      history.replaceState(history.state, '', location.pathname + location.search);
-      const [tx = '', answer = ''] = resumed;
-      this.started = { tx, expiresIn: 0, window: { width: 0, height: 0 } };
-      void this.finish(answer);
-    } else void this.start();
   }
 
   override disconnectedCallback() {
@@ -68,6 +60,17 @@ export class PhoneWindowStep extends StepBase {
   }
 
   override firstUpdated() {
+    // Not in connectedCallback: the first time this screen shows, its chunk is still loading and
+    // the element upgrades in place; the `flow` the gate set before then (an unlock's purpose)
+    // is only restored for the first update.
+    const resumed = location.hash.startsWith(RESUME_PREFIX) ? location.hash.slice(RESUME_PREFIX.length).split('.') : undefined;
+    if (resumed) {
+      // Back from the same-window fallback: take the reference out of the address, then finish.
+      history.replaceState(history.state, '', location.pathname + location.search);
+      const [tx = '', answer = ''] = resumed;
+      this.started = { tx, expiresIn: 0, window: { width: 0, height: 0 } };
+      void this.finish(answer);
+    } else void this.start();
     // The step arrives after its own chunk loaded, once the gate has moved focus: take it.
     this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
   }
