@@ -42,6 +42,8 @@ export class PhoneWindowStep extends StepBase {
   @state() private phase: Phase = 'starting';
   @state() private message = '';
   private started?: PhoneWindowStartResponse;
+  /** When the server forgets the check (epoch ms, this page's clock); unknown after the same-window return. */
+  private expiresAt?: number;
   private popup?: Window;
   private poll?: ReturnType<typeof setInterval>;
   private busy = false;
@@ -85,6 +87,7 @@ export class PhoneWindowStep extends StepBase {
         ...(this.flow.unlock ? { purpose: 'motp-unlock' as const } : {}),
         returnTo: location.href,
       });
+      this.expiresAt = Date.now() + this.started.expiresIn * 1000;
       this.phase = 'ready';
     } catch (error) {
       this.end(errorText(this.t, VerifyError.from(error)));
@@ -95,6 +98,7 @@ export class PhoneWindowStep extends StepBase {
   private open() {
     const started = this.started;
     if (!this.client || !started) return;
+    if (this.expired()) return this.end(this.p.requestExpired);
     // After the same-window fallback the size is not known any more: NICE's own.
     const { width = 500, height = 800 } = started.window.width ? started.window : {};
     const left = Math.max(0, Math.round(screenX + (outerWidth - width) / 2));
@@ -117,6 +121,7 @@ export class PhoneWindowStep extends StepBase {
 
   /** The fallback: this window goes to the provider and comes back here with the result. */
   private here() {
+    if (this.expired()) return this.end(this.p.requestExpired);
     if (this.client && this.started) location.assign(windowLaunchUrl(this.client, this.started.tx, true));
   }
 
@@ -128,10 +133,17 @@ export class PhoneWindowStep extends StepBase {
       this.stopWatching();
       setTimeout(() => {
         if (this.phase !== 'open') return;
+        // Past its 10 minutes the check cannot be opened again: only a fresh one helps.
+        if (this.expired()) return this.end(this.p.requestExpired);
         this.phase = 'closed';
         this.message = this.p.windowClosed;
       }, CLOSED_GRACE_MS);
     }, CLOSED_POLL_MS);
+  }
+
+  /** True once the server has forgotten the check: opening it again would show a dead page. */
+  private expired(): boolean {
+    return this.expiresAt !== undefined && Date.now() >= this.expiresAt;
   }
 
   private stopWatching() {
