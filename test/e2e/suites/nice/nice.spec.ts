@@ -217,3 +217,24 @@ test('mOTP locked → 잠금 해제 through NICE’s window (its first showing) 
   await expect(page.getByRole('heading', { name: '인증 완료' })).toBeVisible();
   expect(await successes(page)).toEqual([expect.objectContaining({ method: 'motp', purpose: 'course-start' })]);
 });
+
+test('the window screen’s own code fails to load: a clear message with 다시 시도, and a retry recovers', async ({ context }) => {
+  const page = await openCoursePage(context, uniqueLearner('nice-chunk'));
+  // The window step is a chunk of its own (beside the phone chunk): cut only that one.
+  let offline = true;
+  await page.route(/\/(assets|dist)\/[\w-]*define-[\w-]+\.js$/, async (route) => {
+    const response = await route.fetch();
+    const body = await response.text();
+    const windowChunk = body.includes('idv-phone-window-step') && !body.includes('idv-phone-intro-step');
+    if (windowChunk && offline) return route.abort('internetdisconnected');
+    return route.fulfill({ response, body });
+  });
+  await agreeAndChoosePhone(page);
+  await expect(page.getByRole('alert').filter({ hasText: '다음 화면을 불러오지 못했습니다' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'MOTP인증하기' })).toBeEnabled();
+
+  offline = false;
+  await page.getByRole('button', { name: '다시 시도' }).click();
+  await expect(page.getByRole('heading', { name: HEADING })).toBeVisible();
+  await expect(page.getByRole('button', { name: '본인확인 창 열기' })).toBeEnabled();
+});
