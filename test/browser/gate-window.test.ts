@@ -64,14 +64,19 @@ async function toWindowStep(client: VerifyClient) {
   consent.querySelector<HTMLInputElement>('input[type="checkbox"]')!.click();
   consent.querySelector<HTMLButtonElement>('button[data-method="phone"]')!.click();
   await waitFor(() => gate.step === 'phone-window', 'the window screen');
-  await waitFor(() => {
+  await openable(gate, 'the check started');
+  return gate;
+}
+
+/** Waits until "본인확인 창 열기" can be pressed: a check has started. */
+function openable(gate: HTMLElement, what: string) {
+  return waitFor(() => {
     try {
       return !buttonNamed(gate, '본인확인 창 열기').disabled;
     } catch {
       return false;
     }
-  }, 'the check started');
-  return gate;
+  }, what);
 }
 
 describe('<id-verify-gate> provider window', () => {
@@ -155,13 +160,7 @@ describe('<id-verify-gate> provider window', () => {
       await waitFor(() => alertText(gate).includes('인증 요청 시간이 지났습니다'), 'the expired check said');
       expect(() => buttonNamed(gate, '다시 열기'), 'no way back into the dead check').to.throw();
       buttonNamed(gate, '처음부터 다시').click();
-      await waitFor(() => {
-        try {
-          return !buttonNamed(gate, '본인확인 창 열기').disabled;
-        } catch {
-          return false;
-        }
-      }, 'a fresh check');
+      await openable(gate, 'a fresh check');
       buttonNamed(gate, '본인확인 창 열기').click();
       expect(opened).to.have.length(2);
       expect(opened[1], 'a new request').to.not.equal(first);
@@ -170,13 +169,7 @@ describe('<id-verify-gate> provider window', () => {
       for (const frame of document.querySelectorAll('iframe')) frame.remove();
       await waitFor(() => alertText(gate).includes('인증 요청 시간이 지났습니다'), 'the expired check said again');
       buttonNamed(gate, '처음부터 다시').click();
-      await waitFor(() => {
-        try {
-          return !buttonNamed(gate, '본인확인 창 열기').disabled;
-        } catch {
-          return false;
-        }
-      }, 'another fresh check');
+      await openable(gate, 'another fresh check');
       Date.now = () => realNow() + 1_803_000;
       buttonNamed(gate, '본인확인 창 열기').click();
       expect(opened, 'nothing opened for a dead check').to.have.length(2);
