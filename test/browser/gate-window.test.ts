@@ -8,6 +8,7 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { VerifyClient } from '../../src/client/index.js';
 import type { IdVerifySuccessEvent } from '../../src/events.js';
 import { buttonNamed, deep } from '../../src/dev/gate-driver.js';
+import type { IdVerifyGate } from '../../src/id-verify-gate/id-verify-gate.js';
 import { createVerifyApp } from '../../src/server/app.js';
 import type { PhoneWindowProvider } from '../../src/server/providers/phone/window.js';
 import { renderGate, waitFor } from './gate-fixture.js';
@@ -69,7 +70,7 @@ async function toWindowStep(client: VerifyClient) {
 }
 
 /** Waits until "본인확인 창 열기" can be pressed: a check has started. */
-function openable(gate: HTMLElement, what: string) {
+function openable(gate: IdVerifyGate, what: string) {
   return waitFor(() => {
     try {
       return !buttonNamed(gate, '본인확인 창 열기').disabled;
