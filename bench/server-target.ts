@@ -1,14 +1,16 @@
 /**
  * One server under load for `bench/server.ts`, in a process of its own: `bare` (a `node:http`
  * JSON answer, the ceiling), `hono` (a plain Hono handler on `@hono/node-server`) or `app` (the
- * reference server on the memory store, one learner's session minted). It listens on a free
+ * reference server on the memory store, or on Redis when `REDIS_URL` is set; one learner's
+ * session minted). `app` runs the built
+ * `id-verify-server` package (`npm run build:server`), the code an operator runs, not the
+ * sources through tsx, whose transform adds work to every nested function. It listens on a free
  * loopback port and prints one line of JSON: `{ port, session? }`.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import { createVerifyApp } from '../src/server/index.js';
 
 /** What `bare` and `hono` answer: about the size of a `/v1/config` answer. */
 const ANSWER = JSON.stringify({
@@ -38,8 +40,23 @@ if (kind === 'bare') {
   const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info) => ready(info.port));
   void server;
 } else if (kind === 'app') {
-  // The memory store (the default): what one machine runs.
-  const app = createVerifyApp({ issuer: 'http://127.0.0.1/api', audience: 'bench', simulator: true, logger: { warn: () => undefined } });
+  const shipped = (await import(new URL('../packages/server/dist/server/index.js', import.meta.url).href)) as typeof import('../src/server/index.js');
+  const { createVerifyApp, createRedisStore } = shipped;
+  // The memory store (the default, what one machine runs), or Redis when REDIS_URL is given.
+  const redisUrl = process.env.REDIS_URL;
+  const store = redisUrl ? createRedisStore({ url: redisUrl, prefix: 'bench:' }) : undefined;
+  // The store refuses commands until it is connected (no offline queue): wait for it, 5 s at most.
+  for (let tries = 0; store && !(await store.ping().then(() => true, () => false)); tries++) {
+    if (tries === 50) throw new Error(`Redis at ${redisUrl} did not answer`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const app = createVerifyApp({
+    issuer: 'http://127.0.0.1/api',
+    audience: 'bench',
+    simulator: true,
+    logger: { warn: () => undefined },
+    ...(store ? { store } : {}),
+  });
   const { session } = await app.createSession({
     subject: 'bench-learner',
     name: '홍길동',

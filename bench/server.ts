@@ -6,7 +6,8 @@
  * alike. The ratio of a round is the scenario's req/s over the bare server's in that round;
  * the median over the rounds is reported. Results are recorded in bench/RESULTS.md.
  *
- * Options (env): ROUNDS (default 8), SECONDS per run (default 3), CONNECTIONS (default 10). The
+ * Options (env): ROUNDS (default 8), SECONDS per run (default 3), CONNECTIONS (default 10),
+ * BENCH_REDIS=1 to add the app on a throwaway Redis (Debian's `redis-server`). The
  * server's CPU time per request is read from Linux's /proc: steadier than req/s when other
  * processes share the machine.
  */
@@ -15,6 +16,7 @@ import { readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
+import { startRedisServer, type RedisServer } from '../test/support/redis-server.mjs';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 8);
 const SECONDS = Number(process.env.SECONDS ?? 3);
@@ -26,10 +28,11 @@ interface Target {
   session?: string;
 }
 
-/** Starts `bench/server-target.ts <kind>` and waits for its port. */
-async function startTarget(kind: string): Promise<Target> {
+/** Starts `bench/server-target.ts <kind>` (`env` added to its environment) and waits for its port. */
+async function startTarget(kind: string, env: Record<string, string> = {}): Promise<Target> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/server-target.ts', kind], {
     stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
   });
   const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
   return { child, ...(JSON.parse(line) as { port: number; session?: string }) };
@@ -38,7 +41,7 @@ async function startTarget(kind: string): Promise<Target> {
 /** One load scenario: which server, what request, which status every answer must have. */
 interface Scenario {
   name: string;
-  target: 'bare' | 'hono' | 'app';
+  target: 'bare' | 'hono' | 'app' | 'appOnRedis';
   path: string;
   method?: 'GET' | 'POST';
   body?: unknown;
@@ -66,6 +69,14 @@ const SCENARIOS: Scenario[] = [
     status: 400,
   },
 ];
+
+const redis: RedisServer | null = process.env.BENCH_REDIS === '1' ? await startRedisServer() : null;
+if (redis) {
+  SCENARIOS.push(
+    { name: 'GET /v1/config (session), Redis store', target: 'appOnRedis', path: '/v1/config', status: 200 },
+    { ...SCENARIOS[4]!, name: 'POST /v1/motp/verify refused: INVALID_INPUT, Redis store', target: 'appOnRedis' },
+  );
+}
 
 /** CPU seconds (user + system) the process `pid` has used so far, from Linux's /proc. */
 function cpuSeconds(pid: number): number {
@@ -109,21 +120,22 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-const targets = {
+const targets: Partial<Record<Scenario['target'], Target>> = {
   bare: await startTarget('bare'),
   hono: await startTarget('hono'),
   app: await startTarget('app'),
+  ...(redis ? { appOnRedis: await startTarget('app', { REDIS_URL: redis.url }) } : {}),
 };
 try {
   // Warm-up: the JIT, the session's caches.
-  for (const scenario of SCENARIOS) await load(targets[scenario.target], scenario, 1);
+  for (const scenario of SCENARIOS) await load(targets[scenario.target]!, scenario, 1);
   const runs = new Map(SCENARIOS.map((s) => [s.name, [] as Array<{ rps: number; p99: number; cpuUs: number }>]));
   for (let round = 1; round <= ROUNDS; round++) {
-    for (const scenario of SCENARIOS) runs.get(scenario.name)!.push(await load(targets[scenario.target], scenario, SECONDS));
+    for (const scenario of SCENARIOS) runs.get(scenario.name)!.push(await load(targets[scenario.target]!, scenario, SECONDS));
     console.error(`round ${round}/${ROUNDS} done`);
   }
   const bare = runs.get(SCENARIOS[0]!.name)!;
-  console.log(`\n${ROUNDS} rounds × ${SECONDS} s per run, ${CONNECTIONS} connections, Node ${process.versions.node}, memory store\n`);
+  console.log(`\n${ROUNDS} rounds × ${SECONDS} s per run, ${CONNECTIONS} connections, Node ${process.versions.node}, the built id-verify-server on the memory store${redis ? ' (and on Redis where named)' : ''}\n`);
   console.log('| scenario | req/s (median) | × bare node:http req/s: median (range) of rounds | p99 latency (median) | server CPU per request (median) |');
   console.log('|---|---|---|---|---|');
   for (const scenario of SCENARIOS) {
@@ -136,4 +148,5 @@ try {
   }
 } finally {
   for (const target of Object.values(targets)) target.child.kill();
+  await redis?.stop();
 }
