@@ -176,6 +176,21 @@ describe('<id-verify-gate>', () => {
     expect(gate.shadowRoot!.querySelector('button')!.textContent).to.include('다시 시도');
   });
 
+  it('says so in English on an English page, even when the server failed before the English strings arrived', async () => {
+    const client = new VerifyClient({
+      endpoint: 'http://verify.test',
+      session: 'x',
+      retries: 0,
+      fetch: () => Promise.reject(new TypeError('Failed to fetch')),
+    });
+    const gate = await renderGate(client, { lang: 'en' });
+    expect(gate.step).to.equal('unavailable');
+    const alert = () => gate.shadowRoot!.querySelector('[role="alert"]')!.textContent!;
+    await waitFor(() => gate.shadowRoot!.querySelector('button')!.textContent!.includes('Try again'), 'the English retry');
+    expect(alert()).to.include('cannot be reached');
+    expect(alert()).not.to.match(/[가-힣]/);
+  });
+
   it('gives up on a server that never answers, within the client deadline', async () => {
     const client = new VerifyClient({
       endpoint: 'http://verify.test',
