@@ -5,6 +5,8 @@ import type { StorybookConfig } from '@storybook/web-components-vite';
 const config: StorybookConfig = {
   stories: ['../stories/**/*.stories.ts'],
   framework: { name: '@storybook/web-components-vite', options: {} },
+  // Docs pages (autodocs) from custom-elements.json; see preview.ts.
+  addons: ['@storybook/addon-docs'],
   core: { disableTelemetry: true },
   async viteFinal(viteConfig) {
     viteConfig.optimizeDeps = {

@@ -4,17 +4,21 @@
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { controlStrings, storyLang } from './support/globals.js';
 import '../src/motp-input/define.js';
 
 interface Args {
   value: string;
   name: string;
+  /** Empty: the toolbar language's label. */
   label: string;
   length: number;
   required: boolean;
   disabled: boolean;
   readonly: boolean;
   invalid: boolean;
+  /** Empty: the element's own message. */
+  validationMessageText: string;
 }
 
 const meta: Meta<Args> = {
@@ -23,20 +27,22 @@ const meta: Meta<Args> = {
   args: {
     value: '',
     name: 'otp',
-    label: '인증번호',
+    label: '',
     length: 6,
     required: false,
     disabled: false,
     readonly: false,
     invalid: false,
+    validationMessageText: '',
   },
   argTypes: {
     length: { control: { type: 'number', min: 4, max: 8 } },
   },
-  render: (args) => html`<motp-input
+  render: (args, { globals }) => html`<motp-input
     .value=${args.value}
     name=${args.name}
-    label=${args.label}
+    label=${args.label || controlStrings(storyLang({}, globals)).codeLabel}
+    validation-message-text=${args.validationMessageText}
     length=${args.length}
     ?required=${args.required}
     ?disabled=${args.disabled}
@@ -68,27 +74,36 @@ export const FourDigits: Story = { args: { length: 4 } };
  */
 export const InsideForm: Story = {
   args: { required: true },
-  render: (args) => html`<form
-    @submit=${(event: SubmitEvent) => {
-      event.preventDefault();
-      const form = event.target as HTMLFormElement;
-      form.querySelector('output')!.value = JSON.stringify(Object.fromEntries(new FormData(form)));
-    }}
-  >
-    <p>
-      <motp-input name=${args.name} ?required=${args.required} length=${args.length}></motp-input>
-    </p>
-    <p>
-      <button type="submit">인증하기</button>
-      <button type="reset">지우기</button>
-    </p>
-    <p>Submitted: <output>—</output></p>
-  </form>`,
+  render: (args, { globals }) => {
+    const s = controlStrings(storyLang({}, globals));
+    return html`<form
+      @submit=${(event: SubmitEvent) => {
+        event.preventDefault();
+        const form = event.target as HTMLFormElement;
+        form.querySelector('output')!.value = JSON.stringify(Object.fromEntries(new FormData(form)));
+      }}
+    >
+      <p>
+        <motp-input
+          name=${args.name}
+          label=${args.label || s.codeLabel}
+          validation-message-text=${args.validationMessageText || s.codeIncomplete}
+          ?required=${args.required}
+          length=${args.length}
+        ></motp-input>
+      </p>
+      <p>
+        <button type="submit">${s.submit}</button>
+        <button type="reset">${s.reset}</button>
+      </p>
+      <p>${s.submitted}: <output>—</output></p>
+    </form>`;
+  },
 };
 
 /** Theming through the `--idv-*` custom properties and the documented parts. */
 export const Themed: Story = {
-  render: (args) => html`<style>
+  render: (args, { globals }) => html`<style>
       .themed {
         --idv-color-accent: #047857;
         --idv-color-border: #065f46;
@@ -103,5 +118,10 @@ export const Themed: Story = {
         border-width: 0 0 3px;
       }
     </style>
-    <motp-input class="themed" .value=${args.value} label=${args.label} length=${args.length}></motp-input>`,
+    <motp-input
+      class="themed"
+      .value=${args.value}
+      label=${args.label || controlStrings(storyLang({}, globals)).codeLabel}
+      length=${args.length}
+    ></motp-input>`,
 };

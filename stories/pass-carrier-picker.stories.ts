@@ -5,16 +5,38 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { CARRIERS, type Carrier } from '../src/protocol/constants.js';
+import { controlStrings, storyLang } from './support/globals.js';
 import '../src/pass-carrier-picker/define.js';
 
 interface Args {
   value: Carrier | '';
   name: string;
+  /** Empty: the toolbar language's label. */
   label: string;
   required: boolean;
   disabled: boolean;
   mvnoHelpUrl: string;
 }
+
+/**
+ * The picker as a page in the story's language writes it: its label, carrier names, link text
+ * and required message in that language (the element ships Korean ones).
+ */
+const picker = (args: Partial<Args>, lang: string, more: { className?: string } = {}) => {
+  const s = controlStrings(lang);
+  return html`<pass-carrier-picker
+    class=${more.className ?? ''}
+    .value=${args.value ?? ''}
+    name=${args.name ?? 'carrier'}
+    label=${args.label || s.carrierHeading}
+    .carrierLabels=${s.carrierLabels}
+    mvno-help-text=${s.mvnoHelp}
+    validation-message-text=${s.carrierRequired}
+    mvno-help-url=${args.mvnoHelpUrl ?? ''}
+    ?required=${args.required}
+    ?disabled=${args.disabled}
+  ></pass-carrier-picker>`;
+};
 
 const meta: Meta<Args> = {
   title: 'Controls/pass-carrier-picker',
@@ -22,7 +44,7 @@ const meta: Meta<Args> = {
   args: {
     value: '',
     name: 'carrier',
-    label: '통신사 선택',
+    label: '',
     required: false,
     disabled: false,
     mvnoHelpUrl: '',
@@ -30,14 +52,7 @@ const meta: Meta<Args> = {
   argTypes: {
     value: { control: 'select', options: ['', ...CARRIERS] },
   },
-  render: (args) => html`<pass-carrier-picker
-    .value=${args.value}
-    name=${args.name}
-    label=${args.label}
-    mvno-help-url=${args.mvnoHelpUrl}
-    ?required=${args.required}
-    ?disabled=${args.disabled}
-  ></pass-carrier-picker>`,
+  render: (args, { globals }) => picker(args, storyLang({}, globals)),
 };
 export default meta;
 type Story = StoryObj<Args>;
@@ -54,9 +69,21 @@ export const Selected: Story = { args: { value: 'KT_MVNO' } };
  */
 export const WithMvnoHelp: Story = {
   args: { mvnoHelpUrl: 'https://example.com/mvno' },
-  render: (args) => html`<pass-carrier-picker name=${args.name} mvno-help-url=${args.mvnoHelpUrl}>
-    <p slot="mvno-help">알뜰폰 이용자는 요금 고지서에 적힌 통신망(SKT·KT·LG U+)의 알뜰폰을 선택해 주세요.</p>
-  </pass-carrier-picker>`,
+  render: (args, { globals }) => {
+    const s = controlStrings(storyLang({}, globals));
+    const help = storyLang({}, globals).startsWith('en')
+      ? 'MVNO users: choose the MVNO of the network printed on your bill (SKT, KT or LG U+).'
+      : '알뜰폰 이용자는 요금 고지서에 적힌 통신망(SKT·KT·LG U+)의 알뜰폰을 선택해 주세요.';
+    return html`<pass-carrier-picker
+      name=${args.name}
+      label=${s.carrierHeading}
+      .carrierLabels=${s.carrierLabels}
+      mvno-help-text=${s.mvnoHelp}
+      mvno-help-url=${args.mvnoHelpUrl}
+    >
+      <p slot="mvno-help">${help}</p>
+    </pass-carrier-picker>`;
+  },
 };
 
 /**
@@ -65,21 +92,24 @@ export const WithMvnoHelp: Story = {
  */
 export const Required: Story = {
   args: { required: true },
-  render: (args) => html`<form
-    @submit=${(event: SubmitEvent) => {
-      event.preventDefault();
-      const form = event.target as HTMLFormElement;
-      form.querySelector('output')!.value = JSON.stringify(Object.fromEntries(new FormData(form)));
-    }}
-  >
-    <p>이용중인 통신사를 선택해 주세요</p>
-    <pass-carrier-picker name=${args.name} ?required=${args.required}></pass-carrier-picker>
-    <p>
-      <button type="submit">다음</button>
-      <button type="reset">지우기</button>
-    </p>
-    <p>Submitted: <output>—</output></p>
-  </form>`,
+  render: (args, { globals }) => {
+    const s = controlStrings(storyLang({}, globals));
+    return html`<form
+      @submit=${(event: SubmitEvent) => {
+        event.preventDefault();
+        const form = event.target as HTMLFormElement;
+        form.querySelector('output')!.value = JSON.stringify(Object.fromEntries(new FormData(form)));
+      }}
+    >
+      <p>${s.carrierHeading}</p>
+      ${picker({ ...args, value: '' }, storyLang({}, globals))}
+      <p>
+        <button type="submit">${s.next}</button>
+        <button type="reset">${s.reset}</button>
+      </p>
+      <p>${s.submitted}: <output>—</output></p>
+    </form>`;
+  },
 };
 
 /** Turned off: out of the tab order, deaf to clicks and keys, not submitted. */
@@ -87,20 +117,18 @@ export const Disabled: Story = { args: { value: 'SKT', disabled: true } };
 
 /** In a container narrower than 20rem the grid falls back to 2 columns (container query). */
 export const Narrow: Story = {
-  render: (args) => html`<style>
+  render: (args, { globals }) => html`<style>
       .narrow {
         width: 18rem;
       }
     </style>
-    <div class="narrow">
-      <pass-carrier-picker name=${args.name} .value=${args.value}></pass-carrier-picker>
-    </div>`,
+    <div class="narrow">${picker({ ...args, mvnoHelpUrl: '' }, storyLang({}, globals))}</div>`,
 };
 
 /** Theming through the `--idv-*` custom properties and the documented parts. */
 export const Themed: Story = {
   args: { value: 'LGU', mvnoHelpUrl: 'https://example.com/mvno' },
-  render: (args) => html`<style>
+  render: (args, { globals }) => html`<style>
       .themed {
         --idv-color-accent: #047857;
         --idv-color-border: #065f46;
@@ -120,10 +148,5 @@ export const Themed: Story = {
         text-align: end;
       }
     </style>
-    <pass-carrier-picker
-      class="themed"
-      name=${args.name}
-      .value=${args.value}
-      mvno-help-url=${args.mvnoHelpUrl}
-    ></pass-carrier-picker>`,
+    ${picker(args, storyLang({}, globals), { className: 'themed' })}`,
 };
