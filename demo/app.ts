@@ -7,6 +7,9 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { LIMITS } from '../src/protocol/index.js';
 import {
   createMemoryReplayGuard,
   createVerifyApp,
@@ -15,6 +18,9 @@ import {
   type VerifyApp,
   type VerifyAppOptions,
 } from '../src/server/index.js';
+import { PAGE_SECURE_HEADERS } from '../src/server/http/secure-headers.js';
+import { createLru } from '../src/server/lru.js';
+import { SESSION_TTL_MS } from '../src/server/sessions.js';
 import { STRICT_CSP } from './csp.js';
 
 /** The demo learner (the seed manual's example member). */
@@ -24,6 +30,14 @@ export const DEMO_LEARNER = { name: '홍길동', phone: '010-1234-5678', birth: 
 export const DEMO_COURSE = { coursePk: 'DEMO-COURSE', classPk: 'DEMO-COURSE-2025-1', classTime: '01' } as const;
 
 const AUDIENCE = 'demo-lms';
+/** Course pages remembered at most (each holds its session's nonce until the token comes back). */
+export const DEMO_MAX_PAGES = 10_000;
+/** Demo learners whose phone is remembered at most; a learner seen again after that gets a new one. */
+export const DEMO_MAX_LEARNERS = 10_000;
+/** A page is forgotten once its session has expired and its last token would have too. */
+const PAGE_TTL_MS = SESSION_TTL_MS + 5 * 60 * 1000;
+/** The default learner, whose phone is always 홍길동's. */
+const DEFAULT_LEARNER = 'learner-001';
 const CONTENT_TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -42,6 +56,10 @@ export interface DemoOptions {
   scriptDir: string;
   /** Options for the verification API beyond the demo's own (providers, dev routes beside them). */
   verify?: Partial<VerifyAppOptions>;
+  /** Course pages remembered at most (default {@link DEMO_MAX_PAGES}); the oldest is forgotten first. */
+  maxPages?: number;
+  /** Learners whose phone is remembered at most (default {@link DEMO_MAX_LEARNERS}). */
+  maxLearners?: number;
   /** Fakes of outside services running in this process, name → URL: told to tests at `/dev/fakes`. */
   fakes?: Record<string, string>;
 }
@@ -55,18 +73,33 @@ export interface DemoApp {
 }
 
 /** Builds the demo's fetch handler. */
-export function createDemoApp({ origin, distDir, scriptDir, verify: extra = {}, fakes = {} }: DemoOptions): DemoApp {
+export function createDemoApp(options: DemoOptions): DemoApp {
+  const { origin, distDir, scriptDir, verify: extra = {}, fakes = {} } = options;
   const verify = createVerifyApp({ issuer: `${origin}/api`, audience: AUDIENCE, basePath: '/api', simulator: true, ...extra });
   const replay = createMemoryReplayGuard();
-  /** Page id → the nonce of the session minted for that page (what an LMS keeps server-side). */
-  const pages = new Map<string, { nonce: string; subject: string }>();
+  const clock = extra.clock ?? Date.now;
+  /**
+   * Page id → the nonce of the session minted for that page (what an LMS keeps server-side).
+   * Bounded: every visit adds one, and a page whose session is over has nothing left to verify.
+   */
+  const pages = createLru<string, { nonce: string; subject: string }>({
+    max: options.maxPages ?? DEMO_MAX_PAGES,
+    ttlMs: PAGE_TTL_MS,
+    clock,
+  });
   const app = new Hono();
   /** Each demo learner's phone: 홍길동's for the default learner, a fictional one for others. */
-  const phones = new Map<string, string>([['learner-001', DEMO_LEARNER.phone]]);
+  const phones = createLru<string, string>({ max: options.maxLearners ?? DEMO_MAX_LEARNERS });
+  /**
+   * Numbers handed out so far, from 010-7000-0000 on: a forgotten learner's number goes to
+   * nobody else until all 30 million have been handed out.
+   */
+  let issued = 0;
   const phoneOf = (learner: string) => {
+    if (learner === DEFAULT_LEARNER) return DEMO_LEARNER.phone;
     let phone = phones.get(learner);
     if (!phone) {
-      const n = phones.size;
+      const n = issued++ % 30_000_000;
       phone = `010-${7000 + Math.floor(n / 10000)}-${String(n % 10000).padStart(4, '0')}`;
       phones.set(learner, phone);
     }
@@ -77,7 +110,12 @@ export function createDemoApp({ origin, distDir, scriptDir, verify: extra = {}, 
   const htmlHeaders = { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': STRICT_CSP, 'Cache-Control': 'no-store' };
 
   // The env carries the socket: without it the per-IP send cap cannot tell learners apart.
+  // First, so that the API's answers keep the headers the API gave them.
   app.all('/api/*', (c) => verify.fetch(c.req.raw, c.env));
+
+  // nosniff, no-referrer and the rest on every page and file; each page keeps its own strict CSP,
+  // and the course page may open the window check's popup.
+  app.use(secureHeaders(PAGE_SECURE_HEADERS));
 
   /**
    * Renders a course page for the learner picked by `?learner=`. A real LMS knows who is logged
@@ -85,7 +123,7 @@ export function createDemoApp({ origin, distDir, scriptDir, verify: extra = {}, 
    * not spill into another's. Each learner has a phone of their own, linked from the page.
    */
   const coursePage = async (template: Promise<string>, query: (name: string) => string | undefined) => {
-    const learner = query('learner') ?? 'learner-001';
+    const learner = query('learner') ?? DEFAULT_LEARNER;
     if (!/^[\w-]{1,64}$/.test(learner)) return undefined;
     const purpose = query('purpose') === 'daily' ? 'daily' : 'course-start';
     const phone = phoneOf(learner);
@@ -127,7 +165,13 @@ export function createDemoApp({ origin, distDir, scriptDir, verify: extra = {}, 
   app.get('/dev/fakes', (c) => (Object.keys(fakes).length > 0 ? c.json(fakes) : c.notFound()));
 
   // The LMS server's side: verify the token before trusting the page's claim of success.
-  app.post('/lms/verify-token', async (c) => {
+  // Capped like the API's own bodies: a page id and a token fit many times over, and nothing
+  // larger is read before it is refused.
+  const tokenBodyLimit = bodyLimit({
+    maxSize: LIMITS.maxBodyBytes,
+    onError: (c) => c.json({ ok: false, reason: 'body too large' }, 413),
+  });
+  app.post('/lms/verify-token', tokenBodyLimit, async (c) => {
     const input = (await c.req.json().catch(() => null)) as { pageId?: unknown; token?: unknown } | null;
     const entry = typeof input?.pageId === 'string' ? pages.get(input.pageId) : undefined;
     if (!entry || typeof input?.token !== 'string') return c.json({ ok: false, reason: 'unknown page or token' }, 400);

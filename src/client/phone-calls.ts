@@ -4,20 +4,24 @@
  */
 import type {
   CaptchaResponse,
+  EmptyRequest,
   PhoneCompleteResponse,
   PhoneStartRequest,
   PhoneStartResponse,
   PhoneStatusResponse,
   PhoneTimerResponse,
+  PhoneVerifyRequest,
   TokenResponse,
 } from '../protocol/index.js';
 import type { CallOptions, VerifyClient } from './verify-client.js';
 
 const tx = (id: string) => `/v1/phone/${encodeURIComponent(id)}`;
+/** What the calls that carry nothing send. */
+const EMPTY: EmptyRequest = {};
 
 /** A new 보안문자 challenge. */
 export const captcha = (client: VerifyClient, options?: CallOptions) =>
-  client.request<CaptchaResponse>('POST', '/v1/captcha', {}, options);
+  client.request<CaptchaResponse>('POST', '/v1/captcha', EMPTY, options);
 
 /** The challenge spoken (WAV bytes), fetched with the session so no secret sits in a URL. */
 export const captchaAudio = async (client: VerifyClient, id: string, options?: CallOptions) =>
@@ -33,19 +37,19 @@ export const phoneStatus = (client: VerifyClient, id: string, options?: CallOpti
 
 /** "인증 완료": the token once the phone approved, else where it stands. */
 export const phoneComplete = (client: VerifyClient, id: string, options?: CallOptions) =>
-  client.request<PhoneCompleteResponse>('POST', `${tx(id)}/complete`, {}, options);
+  client.request<PhoneCompleteResponse>('POST', `${tx(id)}/complete`, EMPTY, options);
 
 /** Checks the SMS code. */
 export const phoneVerify = (client: VerifyClient, id: string, code: string, options?: CallOptions) =>
-  client.request<TokenResponse>('POST', `${tx(id)}/verify`, { code }, options);
+  client.request<TokenResponse>('POST', `${tx(id)}/verify`, { code } satisfies PhoneVerifyRequest, options);
 
 /** "시간연장": gives the SMS code more time (never past 10 min from its issue). */
 export const phoneExtend = (client: VerifyClient, id: string, options?: CallOptions) =>
-  client.request<PhoneTimerResponse>('POST', `${tx(id)}/extend`, {}, options);
+  client.request<PhoneTimerResponse>('POST', `${tx(id)}/extend`, EMPTY, options);
 
 /** Sends a new SMS code; the old one dies, the failure count stays. */
 export const phoneResend = (client: VerifyClient, id: string, options?: CallOptions) =>
-  client.request<PhoneTimerResponse>('POST', `${tx(id)}/resend`, {}, options);
+  client.request<PhoneTimerResponse>('POST', `${tx(id)}/resend`, EMPTY, options);
 
 /**
  * Live status of a phone check, from the server-sent event stream. Read with `fetch`

@@ -1,5 +1,20 @@
-/** Request and answer bodies of protocol v1 (docs/protocol.md). */
+/**
+ * Request and answer bodies of protocol v1 (docs/protocol.md): the client sends these request
+ * types, and the server's readers check an {@link Unchecked} body of the same type.
+ */
 import type { Carrier, PhoneMethod, Purpose, ResultMethod, VerifyMethod } from './constants.js';
+
+/**
+ * A request body as the server receives it, before any check: the request type's fields, each
+ * of unknown value. A reader takes this and gives back the checked request (or refuses it).
+ */
+export type Unchecked<T> = { readonly [K in keyof T]?: unknown };
+
+/**
+ * Body of the POSTs that carry nothing (`/v1/captcha`, and a phone check's complete, extend and
+ * resend): `{}`, or for the last three no body at all.
+ */
+export type EmptyRequest = Record<string, never>;
 
 /** `GET /v1/config?purpose=…` → what the gate may offer this learner now. */
 export interface ConfigResponse {

@@ -4,17 +4,17 @@
  * in `http/`. Data flows one way: route → policy → provider + store → token.
  */
 import { Hono } from 'hono';
+import { every } from 'hono/combine';
 import { createMemoryAuditSink } from './audit.js';
 import { createCaptchaService } from './captcha/index.js';
 import { createKeyedHasher, randomBytes } from './crypto.js';
 import { requireSession } from './http/auth.js';
-import { chain } from './http/chain.js';
 import { socketClientIp, trustedProxyClientIp, warnWhenUnknown } from './http/client-ip.js';
-import { createCors } from './http/cors.js';
+import { allowListCors } from './http/cors.js';
 import type { AppEnv } from './http/env.js';
-import { readBody, refuseUntypedBody, requireJson, requireJsonOrEmpty } from './http/hygiene.js';
+import { limitBody, readBody, refuseUntypedBody, requireJson, requireJsonOrEmpty } from './http/hygiene.js';
 import { idempotent } from './http/idempotent.js';
-import { HttpError, internalErrorResponse } from './http/responses.js';
+import { answerHeaders, HttpError, internalErrorResponse } from './http/responses.js';
 import { canEnroll, devRoutesEnabled, isSimulator } from './dev-routes.js';
 import { createKeyRing } from './keys.js';
 import type { VerifyApp, VerifyAppOptions } from './options.js';
@@ -86,17 +86,20 @@ export function createVerifyApp(options: VerifyAppOptions): VerifyApp {
   const followUps = motp ? createMotpFollowUps({ provider: motp, store, audit, clock, ...timing }) : undefined;
   const policy = createVerificationPolicy(store);
   const idempotency = createIdempotency({ store, hash });
-  const cors = createCors(options.allowedOrigins ?? []);
 
   const auth = requireSession(sessions);
-  const sessionPost = chain(requireJson, auth, readBody, idempotent(idempotency));
-  const publicPost = chain(requireJson, readBody, idempotent(idempotency));
+  // Size and type are refused before the session is looked up; the body is read after it.
+  const sessionPost = every(requireJson, limitBody, auth, readBody, idempotent(idempotency));
+  const publicPost = every(requireJson, limitBody, readBody, idempotent(idempotency));
   // Extend, resend, complete and the simulator's approvals may arrive with no body and no type.
-  const bodylessPost = chain(requireJsonOrEmpty, auth, readBody, refuseUntypedBody, idempotent(idempotency));
-  const publicBodylessPost = chain(requireJsonOrEmpty, readBody, refuseUntypedBody, idempotent(idempotency));
+  const bodylessPost = every(requireJsonOrEmpty, limitBody, auth, readBody, refuseUntypedBody, idempotent(idempotency));
+  const publicBodylessPost = every(requireJsonOrEmpty, limitBody, readBody, refuseUntypedBody, idempotent(idempotency));
 
+  // Middleware on the root sees every request, including those outside `basePath` (404s).
   const basePath = (options.basePath ?? '').replace(/\/+$/, '');
-  const app = new Hono<AppEnv>().basePath(basePath);
+  const root = new Hono<AppEnv>();
+  root.use(answerHeaders, allowListCors(options.allowedOrigins ?? []));
+  const app = root.basePath(basePath);
   registerConfig(app, { auth, motp, health, phone, lock, policy, clock });
   if (motp) {
     const steps = createMotpSteps(store);
@@ -122,7 +125,10 @@ export function createVerifyApp(options: VerifyAppOptions): VerifyApp {
       provider: phone,
       captcha,
       clientIp,
+      quietClientIp: readClientIp,
       ...(options.ipSendsPerHour === undefined ? {} : { ipSendsPerHour: options.ipSendsPerHour }),
+      captchasPerSessionPerMinute: options.captchasPerSessionPerMinute,
+      captchasPerIpPerMinute: options.captchasPerIpPerMinute,
     });
   }
   registerJwks(app, keys);
@@ -134,21 +140,16 @@ export function createVerifyApp(options: VerifyAppOptions): VerifyApp {
       phone: { bodylessGuards: publicBodylessPost, captcha, simulator: simulatorPhone },
     });
   }
-  app.notFound(() => new HttpError('NOT_FOUND', 'No such endpoint').toResponse());
-  app.onError((error) => (error instanceof HttpError ? error.toResponse() : internalErrorResponse()));
+  root.notFound(() => new HttpError('NOT_FOUND', 'No such endpoint').getResponse());
+  root.onError((error) => (error instanceof HttpError ? error.getResponse() : internalErrorResponse()));
 
   return {
     async fetch(request, env) {
-      let response: Response;
       try {
-        response = request.method === 'OPTIONS' ? cors.preflight(request) : await app.fetch(request, env);
+        return await root.fetch(request, env);
       } catch {
-        response = internalErrorResponse();
+        return internalErrorResponse();
       }
-      // Re-wrap so headers are mutable whatever produced the response, then enforce no-store.
-      response = new Response(response.body, response);
-      response.headers.set('Cache-Control', 'no-store');
-      return cors.apply(request, response);
     },
     createSession: (input) => sessions.create(input),
     jwks: () => keys.jwks(),

@@ -44,19 +44,42 @@ export interface AuditSink {
   write(record: AuditRecord): void | Promise<void>;
 }
 
-/** An {@link AuditSink} that keeps records in memory, readable for tests and the demo. */
+/**
+ * Records the default in-memory sink keeps: the newest 10 000 (about 3 MB), enough for the demo
+ * and tests to read back. Production keeps its evidence in a sink of its own (a file, a table).
+ */
+export const MEMORY_AUDIT_CAPACITY = 10_000;
+
+/**
+ * An {@link AuditSink} that keeps the latest records in memory, readable for tests and the
+ * demo. It is a ring: past its capacity the oldest record makes room for the newest, so a
+ * long-running process never grows with its traffic.
+ */
 export interface MemoryAuditSink extends AuditSink {
-  /** Every record written so far, oldest first. */
+  /** The records kept (at most the capacity, the newest ones), oldest first. */
   records(): readonly AuditRecord[];
 }
 
+/** Options of {@link createMemoryAuditSink}. */
+export interface MemoryAuditSinkOptions {
+  /** Records kept (default {@link MEMORY_AUDIT_CAPACITY}); older ones are dropped. */
+  capacity?: number;
+}
+
 /** Creates a {@link MemoryAuditSink}. */
-export function createMemoryAuditSink(): MemoryAuditSink {
-  const list: AuditRecord[] = [];
+export function createMemoryAuditSink(options: MemoryAuditSinkOptions = {}): MemoryAuditSink {
+  const capacity = options.capacity ?? MEMORY_AUDIT_CAPACITY;
+  if (!Number.isSafeInteger(capacity) || capacity < 1) throw new RangeError('capacity must be a whole number of records (1 or more)');
+  const ring: AuditRecord[] = [];
+  /** Where the next record goes once the ring is full (the oldest one's slot). */
+  let next = 0;
   return {
     write(record) {
-      list.push(Object.freeze({ ...record }));
+      const frozen = Object.freeze({ ...record });
+      if (ring.length < capacity) ring.push(frozen);
+      else ring[next] = frozen;
+      next = (next + 1) % capacity;
     },
-    records: () => [...list],
+    records: () => (ring.length < capacity ? [...ring] : [...ring.slice(next), ...ring.slice(0, next)]),
   };
 }

@@ -59,7 +59,11 @@ export interface Sealed {
   ct: string;
 }
 
-async function sealingKey(secret: string, info: string): Promise<CryptoKey> {
+/**
+ * The AES-GCM key that {@link seal} derives from `secret` (HKDF-SHA-256 under `info`); for
+ * callers that keep it to seal and open several times without deriving it again.
+ */
+export async function sealingKey(secret: string, info: string): Promise<CryptoKey> {
   const base = await globalThis.crypto.subtle.importKey('raw', encoder.encode(secret), 'HKDF', false, ['deriveKey']);
   return globalThis.crypto.subtle.deriveKey(
     { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: encoder.encode(info) },
@@ -75,15 +79,23 @@ async function sealingKey(secret: string, info: string): Promise<CryptoKey> {
  * holds and the store never sees in clear. Whoever reads the store cannot open it.
  */
 export async function seal(secret: string, info: string, value: unknown): Promise<Sealed> {
+  return sealWith(await sealingKey(secret, info), value);
+}
+
+/** {@link seal} with a key from {@link sealingKey}. */
+export async function sealWith(key: CryptoKey, value: unknown): Promise<Sealed> {
   const iv = randomBytes(12);
-  const key = await sealingKey(secret, info);
   const ct = await globalThis.crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, encoder.encode(JSON.stringify(value)));
   return { iv: toBase64Url(iv), ct: toBase64Url(new Uint8Array(ct)) };
 }
 
 /** Opens what {@link seal} produced with the same `secret` and `info`; throws when it does not match. */
 export async function open<T>(secret: string, info: string, sealed: Sealed): Promise<T> {
-  const key = await sealingKey(secret, info);
+  return openWith<T>(await sealingKey(secret, info), sealed);
+}
+
+/** {@link open} with a key from {@link sealingKey}. */
+export async function openWith<T>(key: CryptoKey, sealed: Sealed): Promise<T> {
   const plain = await globalThis.crypto.subtle.decrypt(
     { name: 'AES-GCM', iv: fromBase64Url(sealed.iv) },
     key,

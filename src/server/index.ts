@@ -10,6 +10,7 @@ export type { CourseContext } from '../protocol/index.js';
 export { createMemoryStore, type MemoryStore, type MemoryStoreOptions } from './stores/memory.js';
 export type { Store, AttemptCharge } from './stores/store.js';
 export { createMemoryAuditSink, type AuditRecord, type AuditSink, type MemoryAuditSink } from './audit.js';
+export { MEMORY_AUDIT_CAPACITY, type MemoryAuditSinkOptions } from './audit.js';
 export { generateSigningKey, type SigningKey } from './keys.js';
 export { RESULT_TOKEN_CLAIMS } from './tokens.js';
 export {

@@ -51,6 +51,13 @@ export interface VerifyAppOptions {
   logger?: WarningSink;
   /** Phone-check sends (start, resend) allowed per client IP per clock hour (default 30). */
   ipSendsPerHour?: number;
+  /** 보안문자 issued or voiced (about 12 ms of CPU each) per session per clock minute (default 30). */
+  captchasPerSessionPerMinute?: number;
+  /**
+   * 보안문자 issued or voiced per client address per clock minute (default 240: a training room
+   * behind one address stays under it).
+   */
+  captchasPerIpPerMinute?: number;
   /** Longest wait for any provider, in milliseconds (default 8000); past it the answer is 503. */
   providerTimeoutMs?: number;
   /**
@@ -73,7 +80,11 @@ export interface VerifyAppOptions {
   devMotpEnroller?: { enroll(phone: string): Promise<string> };
   /** Origins allowed to call the API from a browser (exact match; none by default). */
   allowedOrigins?: string[];
-  /** Where audit records go; an in-memory list (see `VerifyApp.auditLog`) by default. */
+  /**
+   * Where audit records go. Default: an in-memory ring of the newest `MEMORY_AUDIT_CAPACITY`
+   * (10 000) records, read with `VerifyApp.auditLog`; older ones are dropped, so give a sink of
+   * your own wherever the records are evidence.
+   */
   audit?: AuditSink;
   /**
    * HMAC key for hashed store keys (phones, sessions, idempotency keys). Random when absent;
@@ -96,7 +107,7 @@ export interface VerifyApp {
   createSession(input: SessionInput): Promise<MintedSession>;
   /** The public JWKS of result tokens. */
   jwks(): Promise<{ keys: JWK[] }>;
-  /** Records written to the default in-memory audit sink (empty when `audit` was given). */
+  /** The newest records of the default in-memory audit ring, oldest first (empty when `audit` was given). */
   auditLog(): readonly AuditRecord[];
   /** Lifts the learner's mOTP lock; the phone path calls it after a `motp-unlock` check. */
   unlockMotp(subject: string): Promise<void>;

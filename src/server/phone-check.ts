@@ -13,11 +13,13 @@ import type { VerificationPolicy } from './policy/daily.js';
 import type { MotpFollowUps } from './policy/motp-followups.js';
 import type { MotpHealth } from './policy/motp-health.js';
 import type { MotpLock } from './policy/motp-lock.js';
+import { createCaptchaRate } from './policy/captcha-rate.js';
 import { createPhoneApprovals } from './policy/phone-approval.js';
 import { createPhoneAuditor } from './policy/phone-audit.js';
 import { createPhoneFinisher } from './policy/phone-finish.js';
 import { createSmsCodes } from './policy/phone-sms.js';
 import { createPhoneStarter } from './policy/phone-start.js';
+import { createPhoneStreams } from './policy/phone-streams.js';
 import { createSendThrottle } from './policy/phone-throttle.js';
 import { createPhoneTxs } from './policy/phone-tx.js';
 import type { PhoneProvider } from './providers/phone/provider.js';
@@ -56,8 +58,17 @@ export interface PhoneCheckDeps {
   policy: VerificationPolicy;
   /** The client's address. */
   clientIp: ClientIp;
+  /**
+   * The same without the warning, for the captcha limits: the warning is about the send cap,
+   * and an address that cannot be read skips both the same way.
+   */
+  quietClientIp: ClientIp;
   /** Sends per IP per clock hour. */
   ipSendsPerHour?: number;
+  /** Captchas (issued or voiced) per session per minute. */
+  captchasPerSessionPerMinute?: number;
+  /** Captchas (issued or voiced) per client address per minute. */
+  captchasPerIpPerMinute?: number;
   /** Provider deadline in milliseconds. */
   providerTimeoutMs?: number;
   /** Epoch milliseconds. */
@@ -73,7 +84,14 @@ export function registerPhoneCheck(app: Hono<AppEnv>, deps: PhoneCheckDeps): voi
   const finisher = createPhoneFinisher({ lock, health: deps.health, audit: deps.audit, clock, followUps: deps.followUps });
   const timing = providerTimeoutMs === undefined ? {} : { providerTimeoutMs };
 
-  registerCaptcha(app, { guards: deps.guards, auth: deps.auth, captcha });
+  const rate = createCaptchaRate({
+    store,
+    hash,
+    clock,
+    perSession: deps.captchasPerSessionPerMinute,
+    perIp: deps.captchasPerIpPerMinute,
+  });
+  registerCaptcha(app, { guards: deps.guards, auth: deps.auth, captcha, rate, clientIp: deps.quietClientIp });
   registerPhone(app, {
     guards: deps.guards,
     bodylessGuards: deps.bodylessGuards,
@@ -82,6 +100,7 @@ export function registerPhoneCheck(app: Hono<AppEnv>, deps: PhoneCheckDeps): voi
     starter: createPhoneStarter({ provider, captcha, throttle, txs, lock, audit, hash, store, clock, ...timing }),
     sms: createSmsCodes({ provider, txs, throttle, finisher, audit, hash, clock, ...timing }),
     approvals: createPhoneApprovals({ provider, txs, finisher, audit, clock, ...timing }),
+    streams: createPhoneStreams(store),
     tokens: deps.tokens,
     policy: deps.policy,
     clientIp: deps.clientIp,

@@ -5,12 +5,21 @@
  * so a store dump identifies nobody and lets nobody act as a learner.
  */
 import { PURPOSES, normalizeKoreanMobile, type CourseContext, type Purpose } from '../protocol/index.js';
-import { open, randomToken, seal, type KeyedHasher, type Sealed } from './crypto.js';
+import { openWith, randomToken, sealingKey, sealWith, type KeyedHasher, type Sealed } from './crypto.js';
 import { parseBirth } from './identity.js';
+import { createLru } from './lru.js';
 import type { Store } from './stores/store.js';
 
 /** Sessions live this long after they are minted. */
 export const SESSION_TTL_MS = 30 * 60 * 1000;
+
+/**
+ * Sessions whose unsealing material (the store handle and the derived AES key) one process
+ * keeps at most, the least recently used dropped first. Deriving them costs an HMAC and an
+ * HKDF on every request otherwise; the learner's data itself is still opened per request and
+ * never kept.
+ */
+export const SESSION_KEY_CACHE_MAX = 10_000;
 
 /** What the LMS server hands over when it mints a session. */
 export interface SessionInput {
@@ -39,31 +48,33 @@ export interface MintedSession {
   nonce: string;
 }
 
-/** A session as the handlers see it. */
-export interface Session {
-  /** Keyed hash of the bearer: scopes per-session records without holding the bearer. */
-  handle: string;
-  /** LMS subject id. */
-  subject: string;
+/** The learner's personal data, kept sealed in the store and opened only when a check needs it. */
+export interface Personal {
   /** Learner's name. */
   name: string;
   /** Canonical digits (`01012345678`). */
   phone: string;
   /** `YYMMDD-D`, when the LMS gave it. */
   birth?: string;
+}
+
+/** A session as the handlers see it. */
+export interface Session {
+  /** Keyed hash of the bearer: scopes per-session records without holding the bearer. */
+  handle: string;
+  /** LMS subject id. */
+  subject: string;
   /** Why the check is run. */
   purpose: Purpose;
   /** Nonce for the result token. */
   nonce: string;
   /** The course the check belongs to, when the LMS gave it. */
   course?: CourseContext;
-}
-
-/** Personal data, kept sealed in the store. */
-interface Personal {
-  name: string;
-  phone: string;
-  birth?: string;
+  /**
+   * The learner's name, phone and birth, opened on the first call and kept for this request
+   * only. Status, streams, captchas and refused input never need them.
+   */
+  personal(): Promise<Personal>;
 }
 
 interface SessionRecord {
@@ -141,9 +152,23 @@ export interface SessionRegistry {
   load(bearer: string): Promise<Session | undefined>;
 }
 
-/** Creates the session registry. */
-export function createSessionRegistry(store: Store, hash: KeyedHasher): SessionRegistry {
-  const keyOf = async (bearer: string) => `session:${await hash('session', bearer)}`;
+/** What opening a bearer's session needs, kept per live session in this process. */
+interface Unsealer {
+  /** Keyed hash of the bearer: the store key's suffix. */
+  handle: string;
+  /** The AES-GCM key the personal data is sealed under (non-extractable). */
+  key: CryptoKey;
+}
+
+/** Creates the session registry; `cacheMax` bounds the sessions whose keys are kept (see {@link SESSION_KEY_CACHE_MAX}). */
+export function createSessionRegistry(store: Store, hash: KeyedHasher, cacheMax = SESSION_KEY_CACHE_MAX): SessionRegistry {
+  // Keyed by the bearer itself: only this process's memory holds it, never the store, and only
+  // bearers whose session was found are added, so unknown ones cannot push live ones out.
+  const unsealers = createLru<string, Unsealer>({ max: cacheMax, ttlMs: SESSION_TTL_MS });
+  const unsealerOf = async (bearer: string): Promise<Unsealer> => ({
+    handle: await hash('session', bearer),
+    key: await sealingKey(bearer, SEAL_INFO),
+  });
   return {
     async create(raw) {
       const input = validateSessionInput(raw);
@@ -151,33 +176,39 @@ export function createSessionRegistry(store: Store, hash: KeyedHasher): SessionR
       const nonce = randomToken(16);
       const personal: Personal = { name: input.name, phone: input.phone };
       if (input.birth !== undefined) personal.birth = input.birth;
+      const unsealer = await unsealerOf(session);
       const record: SessionRecord = {
         subject: input.subject,
         purpose: input.purpose,
         nonce,
         ...(input.course ? { course: input.course } : {}),
-        personal: await seal(session, SEAL_INFO, personal),
+        personal: await sealWith(unsealer.key, personal),
       };
-      await store.set(await keyOf(session), record, SESSION_TTL_MS);
+      await store.set(`session:${unsealer.handle}`, record, SESSION_TTL_MS);
+      unsealers.set(session, unsealer);
       return { session, nonce };
     },
     async load(bearer) {
       if (!BEARER_PATTERN.test(bearer)) return undefined;
-      const handle = await hash('session', bearer);
+      const cached = unsealers.get(bearer);
+      const handle = cached?.handle ?? (await hash('session', bearer));
+      // The store stays the authority: an expired or removed session is gone whatever is cached.
       const record = await store.get<SessionRecord>(`session:${handle}`);
-      if (!record) return undefined;
-      const personal = await open<Personal>(bearer, SEAL_INFO, record.personal);
-      const session: Session = {
+      if (!record) {
+        unsealers.delete(bearer);
+        return undefined;
+      }
+      const unsealer = cached ?? { handle, key: await sealingKey(bearer, SEAL_INFO) };
+      if (!cached) unsealers.set(bearer, unsealer);
+      let opened: Promise<Personal> | undefined;
+      return {
         handle,
         subject: record.subject,
-        name: personal.name,
-        phone: personal.phone,
         purpose: record.purpose,
         nonce: record.nonce,
+        ...(record.course !== undefined ? { course: record.course } : {}),
+        personal: () => (opened ??= openWith<Personal>(unsealer.key, record.personal)),
       };
-      if (record.course !== undefined) session.course = record.course;
-      if (personal.birth !== undefined) session.birth = personal.birth;
-      return session;
     },
   };
 }

@@ -7,13 +7,13 @@ import { createMotpSteps } from '../../src/server/policy/motp-steps.js';
 import { createMotpVerifier } from '../../src/server/policy/motp-verify.js';
 import type { Session } from '../../src/server/sessions.js';
 
+const PHONE_DIGITS = '01012345678';
 const session: Session = {
   handle: 'h',
   subject: 'learner-001',
-  name: '홍길동',
-  phone: '01012345678',
   purpose: 'login',
   nonce: 'n',
+  personal: async () => ({ name: '홍길동', phone: PHONE_DIGITS }),
 };
 
 function verifierWith(provider: MotpProvider) {
@@ -26,7 +26,8 @@ function verifierWith(provider: MotpProvider) {
     steps: createMotpSteps(store),
     audit,
     clock: () => 0,
-    providerTimeoutMs: 20,
+    // Long enough for a busy machine to run a real verdict, short enough to wait out a hung one.
+    providerTimeoutMs: 250,
   });
   return { verifier, lock, audit };
 }
@@ -34,7 +35,7 @@ function verifierWith(provider: MotpProvider) {
 describe('mOTP verifier', () => {
   test('a provider that never answers ends as UPSTREAM_UNAVAILABLE with the attempt refunded', async () => {
     const { verifier, lock, audit } = verifierWith({ verify: () => new Promise(() => {}) });
-    const outcome = await verifier.verify(session, '123456', session.phone);
+    const outcome = await verifier.verify(session, '123456', PHONE_DIGITS);
     assert.equal(outcome.result, 'UPSTREAM_UNAVAILABLE');
     assert.deepEqual(await lock.state(session.subject), { locked: false, attemptsLeft: 5 });
     assert.equal(audit.records()[0]!.result, 'UPSTREAM_UNAVAILABLE');
@@ -42,14 +43,14 @@ describe('mOTP verifier', () => {
 
   test('a "valid" verdict without a usable step is not trusted', async () => {
     const { verifier, lock } = verifierWith({ verify: async () => ({ valid: true, step: Number.NaN }) });
-    assert.equal((await verifier.verify(session, '123456', session.phone)).result, 'UPSTREAM_UNAVAILABLE');
+    assert.equal((await verifier.verify(session, '123456', PHONE_DIGITS)).result, 'UPSTREAM_UNAVAILABLE');
     assert.equal((await lock.state(session.subject)).attemptsLeft, 5);
   });
 
   test('a provider reference is kept in the audit record', async () => {
     const { verifier, audit } = verifierWith({ verify: async () => ({ valid: true, step: 7, providerRef: 'EMON-42' }) });
-    assert.deepEqual(await verifier.verify(session, '123456', session.phone), { result: 'success', step: 7 });
+    assert.deepEqual(await verifier.verify(session, '123456', PHONE_DIGITS), { result: 'success', step: 7 });
     assert.equal(audit.records()[0]!.providerRef, 'EMON-42');
-    assert.equal((await verifier.verify(session, '123456', session.phone)).result, 'ALREADY_USED');
+    assert.equal((await verifier.verify(session, '123456', PHONE_DIGITS)).result, 'ALREADY_USED');
   });
 });

@@ -115,6 +115,9 @@ describe('NICE window: success', () => {
     assert.match(csp, new RegExp(`form-action ${fake.url}`));
     assert.ok(!csp.includes('unsafe-inline'));
     assert.ok(!/<script>/.test(page.text), 'no inline script');
+    // The popup hands its result to window.opener: secure headers, but no opener policy.
+    assert.equal(page.headers.get('X-Content-Type-Options'), 'nosniff');
+    assert.equal(page.headers.get('Cross-Origin-Opener-Policy'), null);
 
     const result = await inWindow(form, 'approve');
     assert.equal(result.returnUrl, `${ISSUER}/v1/phone/window/${tx}/return`);

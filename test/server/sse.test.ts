@@ -1,7 +1,14 @@
 /** The server-sent event stream helper: changes only, heartbeats, final value, bounds, abort. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { eventStream } from '../../src/server/http/sse.js';
+import { Hono } from 'hono';
+import { eventStream, type EventStreamOptions } from '../../src/server/http/sse.js';
+
+/** The stream `eventStream` answers a request with; `signal` aborts the request. */
+async function open<T>({ signal, ...options }: EventStreamOptions<T> & { signal: AbortSignal }): Promise<Response> {
+  const app = new Hono().get('/', (c) => eventStream(c, options));
+  return app.request(new Request('http://in-process/', { signal }));
+}
 
 /** Everything the stream writes until it ends. */
 async function drain(response: Response): Promise<string> {
@@ -12,7 +19,7 @@ describe('eventStream', () => {
   test('writes a value only when it changes, ends after the final one', async () => {
     const values = ['a', 'a', 'a', 'b', 'b', 'done', 'never'];
     let i = 0;
-    const response = eventStream<{ v: string }>({
+    const response = await open<{ v: string }>({
       event: 'status',
       read: async () => ({ v: values[i++]! }),
       isFinal: (value) => value.v === 'done',
@@ -32,7 +39,7 @@ describe('eventStream', () => {
   test('`key` decides what is a change: a new countdown alone writes nothing', async () => {
     const values = [{ s: 'p', t: 3 }, { s: 'p', t: 2 }, { s: 'p', t: 1 }, { s: 'x', t: 0 }];
     let i = 0;
-    const response = eventStream<{ s: string; t: number }>({
+    const response = await open<{ s: string; t: number }>({
       event: 'status',
       read: async () => values[i++],
       isFinal: (value) => value.s === 'x',
@@ -49,7 +56,7 @@ describe('eventStream', () => {
   });
 
   test('a quiet stream gets comment lines, and the loop stops at maxMs', async () => {
-    const response = eventStream<{ v: number }>({
+    const response = await open<{ v: number }>({
       event: 'status',
       read: async () => ({ v: 1 }),
       isFinal: () => false,
@@ -65,7 +72,7 @@ describe('eventStream', () => {
 
   test('undefined skips a round; a throw ends the stream; an abort ends it at once', async () => {
     let n = 0;
-    const skipping = eventStream<{ v: number }>({
+    const skipping = await open<{ v: number }>({
       event: 'status',
       read: async () => {
         n++;
@@ -82,7 +89,7 @@ describe('eventStream', () => {
     assert.equal(await drain(skipping), 'event: status\ndata: {"v":2}\n\n');
 
     const abort = new AbortController();
-    const endless = eventStream<{ v: number }>({
+    const endless = await open<{ v: number }>({
       event: 'status',
       read: async () => ({ v: 1 }),
       isFinal: () => false,

@@ -9,6 +9,8 @@
  * under one "unknown" address would refuse everyone once the cap is reached — and the app warns
  * once, loudly, so the operator fixes the mounting.
  */
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
 
 /**
  * Finds the client's address for a request; `env` is what the server adapter passed to `fetch`.
@@ -16,16 +18,20 @@
  */
 export type ClientIp = (request: Request, env: unknown) => string | undefined;
 
-/** Socket shape `@hono/node-server` passes as `env.incoming` (or `env.server.incoming`). */
-interface NodeBindings {
-  incoming?: { socket?: { remoteAddress?: unknown } };
-  server?: NodeBindings;
-}
-
-/** The TCP peer's address from `@hono/node-server`'s bindings; `undefined` without them. */
+/**
+ * The TCP peer's address, read with `@hono/node-server`'s `getConnInfo` from the bindings it
+ * passes as `env`; `undefined` without them (mounted without `env`, or no socket at all).
+ */
 export const socketClientIp: ClientIp = (_request, env) => {
-  const bindings = (typeof env === 'object' && env !== null ? env : {}) as NodeBindings;
-  const address = (bindings.server ?? bindings).incoming?.socket?.remoteAddress;
+  if (typeof env !== 'object' || env === null) return undefined;
+  let address: unknown;
+  try {
+    // getConnInfo reads nothing from the context but its env.
+    address = getConnInfo({ env } as Context).remote.address;
+  } catch {
+    // Bindings of another shape: no socket to read.
+    return undefined;
+  }
   return typeof address === 'string' && address !== '' ? address : undefined;
 };
 

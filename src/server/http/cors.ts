@@ -1,50 +1,33 @@
 /**
- * CORS for the widget on an LMS page served from another origin (docs/security.md rule 28). Only
- * allow-listed origins are echoed back — never `*` — and no credentials are involved: the
- * session travels in the `Authorization` header, not a cookie.
+ * CORS for the widget on an LMS page served from another origin (docs/security.md rule 28), with
+ * Hono's `cors` middleware. Only allow-listed origins are echoed back — never `*` — and no
+ * credentials are involved: the session travels in the `Authorization` header, not a cookie.
+ * Every `OPTIONS` request is answered here as a preflight (204).
  */
+import type { MiddlewareHandler } from 'hono';
+import { cors } from 'hono/cors';
 import { IDEMPOTENCY_HEADER } from '../../protocol/index.js';
 
+// Each written as one pre-joined value: Hono joins list items with a bare comma, and clients
+// have always been sent these exact spellings.
 const ALLOW_HEADERS = `Authorization, Content-Type, ${IDEMPOTENCY_HEADER}`;
 const ALLOW_METHODS = 'GET, POST';
 
-/** CORS decisions for one allow-list. */
-export interface Cors {
-  /** The answer to a preflight (`OPTIONS`), whether or not its origin is allowed. */
-  preflight(request: Request): Response;
-  /** `response` with the CORS headers `request`'s origin is entitled to. */
-  apply(request: Request, response: Response): Response;
-}
-
-/** Creates the CORS policy for `allowedOrigins` (exact `scheme://host[:port]` strings). */
-export function createCors(allowedOrigins: readonly string[]): Cors {
+/**
+ * The CORS middleware for `allowedOrigins` (exact `scheme://host[:port]` strings). A request
+ * other than `OPTIONS` without an `Origin` is not a cross-origin browser call (browsers send one
+ * with every CORS request), so it skips the middleware: nothing to allow, and its answer stays
+ * as the route built it, which `@hono/node-server` then writes without copying.
+ */
+export function allowListCors(allowedOrigins: readonly string[]): MiddlewareHandler {
   const allowed = new Set(allowedOrigins);
-  const originOf = (request: Request) => {
-    const origin = request.headers.get('Origin');
-    return origin !== null && allowed.has(origin) ? origin : undefined;
-  };
-  const decorate = (headers: Headers, origin: string | undefined) => {
-    // Answers differ by origin whenever an allow-list exists, so caches must key on it.
-    if (allowed.size > 0) headers.append('Vary', 'Origin');
-    if (origin === undefined) return;
-    headers.set('Access-Control-Allow-Origin', origin);
-    headers.set('Access-Control-Expose-Headers', 'Retry-After');
-  };
-  return {
-    preflight(request) {
-      const headers = new Headers({ 'Cache-Control': 'no-store' });
-      const origin = originOf(request);
-      decorate(headers, origin);
-      if (origin !== undefined) {
-        headers.set('Access-Control-Allow-Methods', ALLOW_METHODS);
-        headers.set('Access-Control-Allow-Headers', ALLOW_HEADERS);
-        headers.set('Access-Control-Max-Age', '600');
-      }
-      return new Response(null, { status: 204, headers });
-    },
-    apply(request, response) {
-      decorate(response.headers, originOf(request));
-      return response;
-    },
-  };
+  const isAllowed = (origin: string) => allowed.has(origin);
+  const honoCors = cors({
+    origin: (origin) => (isAllowed(origin) ? origin : null),
+    allowMethods: (origin) => (isAllowed(origin) ? [ALLOW_METHODS] : []),
+    allowHeaders: [ALLOW_HEADERS],
+    exposeHeaders: ['Retry-After'],
+    maxAge: 600,
+  });
+  return (c, next) => (c.req.method !== 'OPTIONS' && c.req.header('Origin') === undefined ? next() : honoCors(c, next));
 }

@@ -4,7 +4,8 @@
  * `application/json` (nor the `Authorization` header) without a CORS preflight.
  */
 import type { MiddlewareHandler } from 'hono';
-import { LIMITS } from '../../protocol/index.js';
+import { bodyLimit } from 'hono/body-limit';
+import { LIMITS, type Unchecked } from '../../protocol/index.js';
 import type { AppEnv } from './env.js';
 import { HttpError } from './responses.js';
 
@@ -18,6 +19,8 @@ export function methodNotAllowed(allow: string): MiddlewareHandler<AppEnv> {
 /** True when the `Content-Type` is JSON (`application/json`, charset absent or UTF-8). */
 function isJsonType(header: string | undefined): boolean {
   if (!header) return false;
+  // What every client sends, recognised without taking the header apart.
+  if (header === 'application/json') return true;
   const [type, ...params] = header.split(';').map((part) => part.trim().toLowerCase());
   if (type !== 'application/json') return false;
   return params.every((param) => !param.startsWith('charset=') || /^charset="?utf-8"?$/.test(param));
@@ -29,18 +32,37 @@ const notJson = () =>
 const tooLarge = () =>
   new HttpError('INVALID_INPUT', `Body larger than ${LIMITS.maxBodyBytes} bytes`, { status: 413, field: 'body' });
 
-/**
- * Refuses, before anything is read, a body that is not JSON (415) or declares more than
- * `LIMITS.maxBodyBytes` (413).
- */
+/** Refuses, before anything is read, a body that is not JSON (415) or has a malformed `Content-Length`. */
 export const requireJson: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!isJsonType(c.req.header('Content-Type'))) throw notJson();
   const declared = c.req.header('Content-Length');
-  if (declared !== undefined) {
-    if (!/^\d{1,15}$/.test(declared.trim())) throw new HttpError('INVALID_INPUT', 'Bad Content-Length', { field: 'body' });
-    if (Number(declared) > LIMITS.maxBodyBytes) throw tooLarge();
+  if (declared !== undefined && !/^\d{1,15}$/.test(declared.trim())) {
+    throw new HttpError('INVALID_INPUT', 'Bad Content-Length', { field: 'body' });
   }
   await next();
+};
+
+const honoBodyLimit: MiddlewareHandler<AppEnv> = bodyLimit({
+  maxSize: LIMITS.maxBodyBytes,
+  onError: () => {
+    throw tooLarge();
+  },
+});
+
+/**
+ * Hono's `bodyLimit` for what comes over a socket: a body declaring more than
+ * `LIMITS.maxBodyBytes` is refused (413) unread, and a chunked one is read only up to the
+ * limit. A body declaring a length within the limit goes straight on (`bodyLimit` would only
+ * let it pass, and looking at the body stream first takes `@hono/node-server` off its direct
+ * read of the socket). A request with neither header was built in-process (a test, the in-page
+ * app) and may wrap its headers, which `bodyLimit`'s rebuilt request would lose: {@link readBody}
+ * caps it while reading.
+ */
+export const limitBody: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const declared = c.req.header('Content-Length');
+  const chunked = c.req.header('Transfer-Encoding') !== undefined;
+  if (!chunked && (declared === undefined || Number(declared) <= LIMITS.maxBodyBytes)) return next();
+  return honoBodyLimit(c, next);
 };
 
 /**
@@ -64,26 +86,23 @@ export const refuseUntypedBody: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
-/**
- * Reads the body as UTF-8 text, stopping at `LIMITS.maxBodyBytes` whatever `Content-Length`
- * claimed (chunked bodies have none).
- */
-export const readBody: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const stream = c.req.raw.body;
+/** Refuses bytes that are not UTF-8 rather than replacing them; one call per body, so one decoder serves all. */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The body's bytes, read no further than one byte past `LIMITS.maxBodyBytes` (then 413). */
+async function readCapped(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
+  const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  if (stream) {
-    const reader = stream.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > LIMITS.maxBodyBytes) {
-        await reader.cancel().catch(() => undefined);
-        throw tooLarge();
-      }
-      chunks.push(value);
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > LIMITS.maxBodyBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
     }
+    chunks.push(value);
   }
   const bytes = new Uint8Array(size);
   let offset = 0;
@@ -91,9 +110,24 @@ export const readBody: MiddlewareHandler<AppEnv> = async (c, next) => {
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
+  return bytes;
+}
+
+/**
+ * Reads the body (after {@link limitBody}) as UTF-8 text. A body with a declared length is read
+ * whole (`@hono/node-server` reads it straight from the socket, which ends it at that length)
+ * and its size checked once more, since an in-process caller can declare less than it hands
+ * over; one without is read through {@link readCapped}.
+ */
+export const readBody: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const sized = c.req.header('Content-Length') !== undefined || c.req.header('Transfer-Encoding') !== undefined;
+  // The stream is only looked at when needed: touching it takes a socket's body off its fast read.
+  const stream = sized ? null : c.req.raw.body;
+  const bytes = stream ? await readCapped(stream) : new Uint8Array(await c.req.arrayBuffer());
+  if (bytes.byteLength > LIMITS.maxBodyBytes) throw tooLarge();
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = strictUtf8.decode(bytes);
   } catch {
     throw new HttpError('INVALID_INPUT', 'Body is not UTF-8', { field: 'body' });
   }
@@ -101,8 +135,11 @@ export const readBody: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
-/** The body parsed as a JSON object; anything else (invalid JSON, array, null, scalar) is 400. */
-export function parseJsonObject(text: string): Record<string, unknown> {
+/**
+ * The body parsed as a JSON object, to be read as request type `T` (its fields still
+ * unchecked); anything else (invalid JSON, array, null, scalar) is 400.
+ */
+export function parseJsonObject<T>(text: string): Unchecked<T> {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -112,10 +149,10 @@ export function parseJsonObject(text: string): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new HttpError('INVALID_INPUT', 'Body must be a JSON object', { field: 'body' });
   }
-  return value as Record<string, unknown>;
+  return value as Unchecked<T>;
 }
 
 /** {@link parseJsonObject}, where an empty body stands for `{}`. */
-export function parseOptionalJsonObject(text: string): Record<string, unknown> {
-  return text === '' ? {} : parseJsonObject(text);
+export function parseOptionalJsonObject<T>(text: string): Unchecked<T> {
+  return text === '' ? {} : parseJsonObject<T>(text);
 }

@@ -1,13 +1,16 @@
 /**
- * Server-sent events over a plain `ReadableStream`, so the same code streams through
- * `@hono/node-server` and through the in-page app Storybook runs. The widget reads it with
- * `fetch` (an `EventSource` cannot send the `Authorization` header).
+ * Server-sent events with Hono's `streamSSE`, which streams through `@hono/node-server` and
+ * through the in-page app Storybook runs alike. The widget reads it with `fetch` (an
+ * `EventSource` cannot send the `Authorization` header).
  *
- * The loop is bounded: it polls a read function every `pollMs`, writes an event only when the
- * value changed (by `key`), ends after a final value, after `maxMs`, or as soon as the client goes away
- * (the request's signal, or the reader cancelling). A comment line every `heartbeatMs` keeps
- * proxies from closing a quiet connection.
+ * The stream follows a poll of a read function (see `shared-polls.ts`: streams given the same
+ * shared key share one poll), writes an event only when the value changed (by `key`), and ends
+ * after a final value, after a failed read, after `maxMs`, or as soon as the client goes away. A
+ * comment line after `heartbeatMs` of quiet keeps proxies from closing the connection.
  */
+import type { Context } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import { createSharedPolls, type SharedPolls } from './shared-polls.js';
 
 /** Options of {@link eventStream}. */
 export interface EventStreamOptions<T> {
@@ -19,92 +22,78 @@ export interface EventStreamOptions<T> {
   isFinal: (value: T) => boolean;
   /** What counts as a change (default: the whole value as JSON); equal keys write nothing. */
   key?: (value: T) => string;
-  /** Aborts when the client is gone. */
-  signal: AbortSignal;
   /** Time between two reads, in milliseconds. */
   pollMs: number;
   /** Quiet time after which a comment line is sent, in milliseconds. */
   heartbeatMs: number;
-  /** Longest the stream stays open, in milliseconds of real time (the loop's hard bound). */
+  /** Longest the stream stays open, in milliseconds of real time (its hard bound). */
   maxMs: number;
+  /**
+   * Streams following the same `key` of the same `polls` share one poll (and the `read` of the
+   * stream that started it). Without it the stream polls on its own.
+   */
+  shared?: { polls: SharedPolls; key: string };
+  /** Called once when the stream ends, however it ends. */
+  onClose?: () => void;
 }
 
-const encoder = new TextEncoder();
-
-/** A `text/event-stream` response following `read`. */
-export function eventStream<T>(options: EventStreamOptions<T>): Response {
-  const { signal } = options;
-  const openedAt = Date.now();
+/** A `text/event-stream` response following `read`, for the request of `c`. */
+export function eventStream<T>(c: Context, options: EventStreamOptions<T>): Response {
+  const { polls, key: pollKey } = options.shared ?? { polls: createSharedPolls(), key: 'own' };
   const keyOf = options.key ?? ((value: T) => JSON.stringify(value));
-  let lastKey: string | undefined;
-  let lastWrite = openedAt;
-  let done = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let wake: (() => void) | undefined;
+  const signal = c.req.raw.signal;
 
-  const stop = () => {
-    done = true;
-    clearTimeout(timer);
-    wake?.();
-  };
-  const pause = (ms: number) =>
-    new Promise<void>((resolve) => {
-      wake = resolve;
-      timer = setTimeout(resolve, ms);
-    });
-  signal.addEventListener('abort', stop, { once: true });
+  const response = streamSSE(c, (stream) => {
+    let lastKey: string | undefined;
+    let closed = false;
+    let heartbeat: ReturnType<typeof setTimeout> | undefined;
+    let unfollow: (() => void) | undefined;
+    // Writes run one after another, and the stream closes only after the last of them.
+    let writing = Promise.resolve();
+    const send = (write: () => Promise<unknown>) => {
+      writing = writing.then(write).then(
+        () => undefined,
+        () => undefined,
+      );
+    };
+    const beat = () => {
+      clearTimeout(heartbeat);
+      heartbeat = setTimeout(() => {
+        send(() => stream.write(': keep-alive\n\n'));
+        beat();
+      }, options.heartbeatMs);
+    };
 
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const finish = () => {
-        stop();
-        signal.removeEventListener('abort', stop);
-        try {
-          controller.close();
-        } catch {
-          // Already closed by a cancel: nothing left to do.
-        }
+    return new Promise<void>((resolve) => {
+      const lifetime = setTimeout(() => end(), options.maxMs);
+      const end = () => {
+        if (closed) return;
+        closed = true;
+        unfollow?.();
+        clearTimeout(heartbeat);
+        clearTimeout(lifetime);
+        signal.removeEventListener('abort', end);
+        options.onClose?.();
+        void writing.then(resolve);
       };
-      // One event (or heartbeat) per pull: the stream asks again once the client has read it.
-      while (!done && !signal.aborted) {
-        let value: T | undefined;
-        try {
-          value = await options.read();
-        } catch {
-          return finish();
-        }
-        if (done) break;
-        if (value !== undefined && keyOf(value) !== lastKey) {
-          lastKey = keyOf(value);
-          lastWrite = Date.now();
-          controller.enqueue(encoder.encode(`event: ${options.event}\ndata: ${JSON.stringify(value)}\n\n`));
-          if (options.isFinal(value)) finish();
-          return;
-        }
-        const now = Date.now();
-        if (now - openedAt >= options.maxMs) break;
-        if (now - lastWrite >= options.heartbeatMs) {
-          lastWrite = now;
-          controller.enqueue(encoder.encode(': keep-alive\n\n'));
-          return;
-        }
-        await pause(options.pollMs);
-      }
-      finish();
-    },
-    cancel() {
-      stop();
-      signal.removeEventListener('abort', stop);
-    },
+      signal.addEventListener('abort', end, { once: true });
+      stream.onAbort(end);
+      if (signal.aborted) return end();
+      beat();
+      unfollow = polls.follow<T>(pollKey, options.read, options.pollMs, (delivery) => {
+        if (closed) return;
+        if ('error' in delivery) return end();
+        const { value } = delivery;
+        if (value === undefined || keyOf(value) === lastKey) return;
+        lastKey = keyOf(value);
+        send(() => stream.writeSSE({ event: options.event, data: JSON.stringify(value) }));
+        beat();
+        if (options.isFinal(value)) end();
+      });
+    });
   });
-
-  return new Response(body, {
-    status: 200,
-    headers: {
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-store',
-      // nginx buffers proxied answers unless told not to, which would hold every event back.
-      'X-Accel-Buffering': 'no',
-    },
-  });
+  response.headers.set('Content-Type', 'text/event-stream; charset=utf-8');
+  // nginx buffers proxied answers unless told not to, which would hold every event back.
+  response.headers.set('X-Accel-Buffering', 'no');
+  return response;
 }

@@ -5,14 +5,14 @@
  */
 import { normalizeName, parseBirth } from '../identity.js';
 import type { VerifiedIdentity } from '../providers/phone/provider.js';
-import type { Session } from '../sessions.js';
+import type { Personal } from '../sessions.js';
 
 /**
  * True when `identity` is the session's learner: same name (compared as {@link normalizeName}
  * reads it) and, when the LMS registered one, the same birth date. A check that verified
  * nobody (`null`) never matches.
  */
-export function isSamePerson(learner: Pick<Session, 'name' | 'birth'>, identity: VerifiedIdentity | null): boolean {
+export function isSamePerson(learner: Pick<Personal, 'name' | 'birth'>, identity: VerifiedIdentity | null): boolean {
   if (!identity) return false;
   if (normalizeName(learner.name) !== normalizeName(identity.name)) return false;
   if (learner.birth === undefined) return true;

@@ -94,10 +94,11 @@ export function createMotpFollowUps(deps: MotpFollowUpDeps): MotpFollowUps | und
   ): Promise<boolean> => {
     const stop = new AbortController();
     const signal = outer ? AbortSignal.any([outer, stop.signal]) : stop.signal;
+    const learner = await session.personal();
     const report: PhoneCheckReport = {
       subject: session.subject,
-      name: session.name,
-      phone: session.phone,
+      name: learner.name,
+      phone: learner.phone,
       tx: check.tx,
       resultCode: check.resultCode,
       at: check.at,

@@ -103,7 +103,8 @@ export function createMotpVerifier(deps: MotpVerifierDeps): MotpVerifier {
 
   return {
     async verify(session, otp, phone, request = {}) {
-      if (phone !== session.phone) return record(session, { result: 'MISMATCH' });
+      const learner = await session.personal();
+      if (phone !== learner.phone) return record(session, { result: 'MISMATCH' });
 
       const charge = await lock.charge(session.subject);
       if (!charge.allowed) {
@@ -123,7 +124,7 @@ export function createMotpVerifier(deps: MotpVerifierDeps): MotpVerifier {
           await deps.followUps?.resendPendingUnlock(session, stop.signal);
           return provider.verify({
             phone,
-            name: session.name,
+            name: learner.name,
             otp,
             subject: session.subject,
             purpose: session.purpose,

@@ -39,6 +39,11 @@ export type NotYet = { ok: true; status: 'pending' | 'rejected' | 'expired' };
 
 /** Status and completion of phone checks. */
 export interface PhoneApprovals {
+  /**
+   * Whether the learner's check `id` exists, and its seconds left (0 once over), without
+   * asking the provider: what an event stream needs to open.
+   */
+  find(session: Session, id: string): Promise<{ ok: true; expiresIn: number } | Refusal>;
   /** Where the learner's check `id` stands. */
   status(session: Session, id: string): Promise<{ ok: true; answer: PhoneStatusResponse } | Refusal>;
   /** Completes an approved PASS app or QR check; success means the caller may issue the token. */
@@ -56,6 +61,12 @@ export function createPhoneApprovals(deps: PhoneApprovalsDeps): PhoneApprovals {
   });
 
   return {
+    async find(session, id) {
+      const tx = await txs.load(id, session.subject);
+      if (!tx) return refuse('NOT_FOUND', 'No such phone check');
+      return { ok: true, expiresIn: Math.max(0, Math.floor((tx.expiresAt - clock()) / 1000)) };
+    },
+
     async status(session, id) {
       const tx = await txs.load(id, session.subject);
       if (!tx) return refuse('NOT_FOUND', 'No such phone check');

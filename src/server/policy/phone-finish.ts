@@ -55,7 +55,7 @@ export function createPhoneFinisher(deps: PhoneFinisherDeps): PhoneFinisher {
         stage: 'check' as const,
         providerRef: verified.providerRef ?? tx.id,
       };
-      if (!isSamePerson(session, verified.identity)) {
+      if (!isSamePerson(await session.personal(), verified.identity)) {
         await deps.audit.write({ ...base, result: 'MISMATCH' });
         return refuse('MISMATCH', 'The verified person is not the member of this account');
       }

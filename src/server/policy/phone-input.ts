@@ -21,29 +21,22 @@ import {
   normalizeDigits,
   type Carrier,
   type PhoneMethod,
+  type PhoneStartDetails,
+  type PhoneStartRequest,
   type Purpose,
+  type Unchecked,
 } from '../../protocol/index.js';
 import { parseBirth } from '../identity.js';
 import { refuse, type Refusal } from './refusal.js';
 import { requestedPhone } from './registered-phone.js';
 
-/** A start request that passed every input rule. */
-export interface PhoneStartFields {
-  /** Carrier code. */
-  carrier: Carrier;
-  /** PASS app, QR or SMS. */
-  method: PhoneMethod;
-  /** Name as typed, NFC, trimmed. */
-  name: string;
-  /** Canonical mobile digits. */
-  phone: string;
-  /** `YYMMDD-D`, SMS only. */
-  birth?: string;
-  /** The captcha id and answer, still to be checked. */
-  captcha: { id: string; answer: string };
-  /** The purpose asked for, when one was sent. */
-  purpose?: Purpose;
-}
+/**
+ * A start request that passed every input rule: the protocol's request details without their
+ * consent (given, or it would have been refused), the name NFC and trimmed, the birth
+ * `YYMMDD-D` (SMS only), the captcha still to be checked, and the phone to send to in
+ * canonical digits (the typed one, or the session's).
+ */
+export type PhoneStartFields = Omit<PhoneStartDetails, 'consent'> & { phone: string };
 
 const NAME_PATTERN = /^[\p{Script=Hangul}A-Za-z ]{1,30}$/u;
 /** Eight digits in a row: more than the birth date and its one digit. */
@@ -97,7 +90,7 @@ function readBirth(raw: unknown, today: string): string | Refusal {
  * which `registeredPhone: true` names.
  */
 export function readPhoneStart(
-  body: Record<string, unknown>,
+  body: Unchecked<PhoneStartRequest>,
   methods: readonly PhoneMethod[],
   today: string,
   registered: string,

@@ -165,12 +165,13 @@ export function createPhoneWindows(deps: PhoneWindowsDeps): PhoneWindows {
       }
       const id = randomToken(16);
       const now = clock();
-      const birthDate = session.birth === undefined ? undefined : parseBirth(session.birth)?.date;
+      const learner = await session.personal();
+      const birthDate = learner.birth === undefined ? undefined : parseBirth(learner.birth)?.date;
       const tx: WindowTx = {
         subject: session.subject,
         purpose,
         requestNo: hex(randomBytes(15)),
-        learner: await learnerOf(session.name, birthDate),
+        learner: await learnerOf(learner.name, birthDate),
         withBirth: birthDate !== undefined,
         origin: input.origin,
         ...(input.returnTo !== undefined ? { returnTo: input.returnTo.replace(/#.*$/, '') } : {}),
@@ -253,8 +254,9 @@ export function createPhoneWindows(deps: PhoneWindowsDeps): PhoneWindows {
       }
       // The result's person was compared with this learner when it arrived (only hashes are
       // kept): the finisher gets the learner back for a match, or nobody for a mismatch.
-      const birthDate = session.birth === undefined ? undefined : parseBirth(session.birth)?.date;
-      const identity = outcome.outcome === 'verified' ? { name: session.name, birthDate: birthDate ?? '', phone: session.phone } : null;
+      const learner = await session.personal();
+      const birthDate = learner.birth === undefined ? undefined : parseBirth(learner.birth)?.date;
+      const identity = outcome.outcome === 'verified' ? { name: learner.name, birthDate: birthDate ?? '', phone: learner.phone } : null;
       const finished = await deps.finisher.finish(session, about(tx, id), {
         identity,
         ...(outcome.providerRef ? { providerRef: outcome.providerRef } : {}),

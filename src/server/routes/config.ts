@@ -53,6 +53,8 @@ export function registerConfig(app: Hono<AppEnv>, deps: ConfigDeps): void {
     }
     const purpose = (asked as Purpose | undefined) ?? session.purpose;
     const now = deps.clock();
+    // The prefill shows the learner their own name and masked phone: opened for this answer only.
+    const learner = await session.personal();
     const methods = methodsOf(deps);
     const ownScreens = deps.phone?.methods.some((method) => method !== 'window') ?? false;
     const body: ConfigResponse = {
@@ -75,7 +77,7 @@ export function registerConfig(app: Hono<AppEnv>, deps: ConfigDeps): void {
       captcha: { required: ownScreens || deps.phone === null },
       serverTime: now,
       // What the forms may show: the name, and the phone masked (docs/security.md rule 31).
-      learner: { name: session.name, phone: maskPhone(session.phone) },
+      learner: { name: learner.name, phone: maskPhone(learner.phone) },
     };
     return jsonResponse(body);
   });

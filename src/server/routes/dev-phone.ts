@@ -9,6 +9,10 @@ import {
   type DevCaptchaResponse,
   type DevInboxResponse,
   type DevPassPendingResponse,
+  type DevPhoneRequest,
+  type DevQrRequest,
+  type EmptyRequest,
+  type Unchecked,
 } from '../../protocol/index.js';
 import type { CaptchaService } from '../captcha/index.js';
 import type { AppEnv } from '../http/env.js';
@@ -29,7 +33,7 @@ export interface DevPhoneDeps {
 }
 
 /** The canonical phone of a body's `phone` field, or 400. */
-function phoneOf(body: Record<string, unknown>): string {
+function phoneOf(body: Unchecked<DevPhoneRequest>): string {
   const phone = normalizeKoreanMobile(body.phone);
   if (!phone) throw invalidInput('phone', 'The phone must be a Korean mobile number');
   return phone;
@@ -41,7 +45,7 @@ const none = (what: string) => new HttpError('NOT_FOUND', `No pending ${what}`);
 /** Registers the simulator's captcha and phone routes. */
 export function registerDevPhone(app: Hono<AppEnv>, deps: DevPhoneDeps): void {
   app.post('/v1/dev/captcha/:id', deps.bodylessGuards, async (c) => {
-    parseOptionalJsonObject(c.get('rawBody'));
+    parseOptionalJsonObject<EmptyRequest>(c.get('rawBody'));
     const answer = await deps.captcha.answerOf(c.req.param('id'));
     if (answer === null) throw new HttpError('NOT_FOUND', 'No such captcha, or it expired');
     return jsonResponse({ answer } satisfies DevCaptchaResponse);
@@ -52,13 +56,13 @@ export function registerDevPhone(app: Hono<AppEnv>, deps: DevPhoneDeps): void {
   if (!simulator) return;
 
   app.post('/v1/dev/inbox', deps.guards, async (c) => {
-    const phone = phoneOf(parseJsonObject(c.get('rawBody')));
+    const phone = phoneOf(parseJsonObject<DevPhoneRequest>(c.get('rawBody')));
     return jsonResponse({ messages: await simulator.inbox(phone) } satisfies DevInboxResponse);
   });
   app.all('/v1/dev/inbox', methodNotAllowed('POST'));
 
   app.post('/v1/dev/pass/pending', deps.guards, async (c) => {
-    const phone = phoneOf(parseJsonObject(c.get('rawBody')));
+    const phone = phoneOf(parseJsonObject<DevPhoneRequest>(c.get('rawBody')));
     return jsonResponse({ requests: await simulator.pending(phone) } satisfies DevPassPendingResponse);
   });
   app.all('/v1/dev/pass/pending', methodNotAllowed('POST'));
@@ -68,7 +72,7 @@ export function registerDevPhone(app: Hono<AppEnv>, deps: DevPhoneDeps): void {
     ['deny', (tx: string) => simulator.deny(tx)],
   ] as const) {
     app.post(`/v1/dev/pass/:tx/${action}`, deps.bodylessGuards, async (c) => {
-      parseOptionalJsonObject(c.get('rawBody'));
+      parseOptionalJsonObject<EmptyRequest>(c.get('rawBody'));
       if (!(await settle(c.req.param('tx')))) throw none('PASS app request');
       return ok();
     });
@@ -76,7 +80,7 @@ export function registerDevPhone(app: Hono<AppEnv>, deps: DevPhoneDeps): void {
   }
 
   app.post('/v1/dev/qr', deps.guards, async (c) => {
-    const body = parseJsonObject(c.get('rawBody'));
+    const body = parseJsonObject<DevQrRequest>(c.get('rawBody'));
     const phone = phoneOf(body);
     if (typeof body.number !== 'string' || !/^[0-9]{6}$/.test(body.number)) {
       throw invalidInput('number', 'The number must be the 6 digits shown on the PC');

@@ -6,8 +6,11 @@ import type { Hono, MiddlewareHandler } from 'hono';
 import {
   normalizeKoreanMobile,
   type CourseContext,
+  type DevMotpEnrollRequest,
   type DevMotpEnrollResponse,
+  type DevSessionRequest,
   type DevSessionResponse,
+  type Unchecked,
   type Purpose,
 } from '../../protocol/index.js';
 import { DEMO_LEARNER } from '../demo-learner.js';
@@ -34,7 +37,7 @@ export interface DevDeps {
 }
 
 /** A string field, the default when absent, or 400 naming it. */
-function text(body: Record<string, unknown>, field: keyof typeof DEMO_LEARNER): string {
+function text(body: Unchecked<DevSessionRequest>, field: keyof typeof DEMO_LEARNER): string {
   const value = body[field];
   if (value === undefined) return DEMO_LEARNER[field];
   if (typeof value !== 'string') throw invalidInput(field, `${field} must be a string`);
@@ -44,7 +47,7 @@ function text(body: Record<string, unknown>, field: keyof typeof DEMO_LEARNER): 
 /** Registers the simulator routes. */
 export function registerDev(app: Hono<AppEnv>, deps: DevDeps): void {
   app.post('/v1/dev/session', deps.guards, async (c) => {
-    const body = parseJsonObject(c.get('rawBody'));
+    const body = parseJsonObject<DevSessionRequest>(c.get('rawBody'));
     try {
       const minted: DevSessionResponse = await deps.sessions.create({
         subject: text(body, 'subject'),
@@ -68,7 +71,7 @@ export function registerDev(app: Hono<AppEnv>, deps: DevDeps): void {
   const { enroller } = deps;
   if (!enroller) return;
   app.post('/v1/dev/motp/enroll', deps.guards, async (c) => {
-    const body = parseJsonObject(c.get('rawBody'));
+    const body = parseJsonObject<DevMotpEnrollRequest>(c.get('rawBody'));
     const phone = normalizeKoreanMobile(body.phone);
     if (!phone) throw invalidInput('phone', 'The phone must be a Korean mobile number');
     const answer: DevMotpEnrollResponse = { otpauth: await enroller.enroll(phone) };

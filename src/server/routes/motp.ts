@@ -1,6 +1,6 @@
 /** `POST /v1/motp/verify`: one mOTP attempt, answered with a result token or an error. */
 import type { Hono, MiddlewareHandler } from 'hono';
-import { isCode, type TokenResponse } from '../../protocol/index.js';
+import { isCode, type MotpVerifyRequest, type TokenResponse } from '../../protocol/index.js';
 import type { ClientIp } from '../http/client-ip.js';
 import type { AppEnv } from '../http/env.js';
 import { methodNotAllowed, parseJsonObject } from '../http/hygiene.js';
@@ -30,10 +30,10 @@ export interface MotpRouteDeps {
 export function registerMotp(app: Hono<AppEnv>, deps: MotpRouteDeps): void {
   app.post('/v1/motp/verify', deps.guards, async (c) => {
     const session = c.get('session');
-    const body = parseJsonObject(c.get('rawBody'));
+    const body = parseJsonObject<MotpVerifyRequest>(c.get('rawBody'));
     // Malformed input is refused before the attempt is charged (docs/security.md rule 16).
     if (!isCode(body.otp)) throw invalidInput('otp', 'The code must be exactly 6 digits');
-    const phone = requestedPhone(body, session.phone);
+    const phone = requestedPhone(body, (await session.personal()).phone);
     if (!phone) throw invalidInput('phone', 'The phone must be a Korean mobile number');
 
     const ip = deps.clientIp?.(c.req.raw, c.env);

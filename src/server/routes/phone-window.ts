@@ -12,7 +12,13 @@
  * - `GET  /v1/phone/window/page.js`: the pages' one script.
  */
 import type { Context, Hono, MiddlewareHandler } from 'hono';
-import { PURPOSES, type PhoneCompleteResponse, type Purpose } from '../../protocol/index.js';
+import {
+  PURPOSES,
+  type PhoneCompleteResponse,
+  type PhoneWindowCompleteRequest,
+  type PhoneWindowStartRequest,
+  type Purpose,
+} from '../../protocol/index.js';
 import type { AppEnv } from '../http/env.js';
 import { methodNotAllowed, parseJsonObject } from '../http/hygiene.js';
 import { invalidInput, jsonResponse, refusalError } from '../http/responses.js';
@@ -110,7 +116,7 @@ export function registerPhoneWindow(app: Hono<AppEnv>, deps: PhoneWindowRouteDep
   app.all('/v1/phone/window/page.js', methodNotAllowed('GET'));
 
   app.post('/v1/phone/window/start', deps.guards, async (c) => {
-    const body = parseJsonObject(c.get('rawBody'));
+    const body = parseJsonObject<PhoneWindowStartRequest>(c.get('rawBody'));
     if (body.consent !== true) throw refusalError({ code: 'CONSENT_REQUIRED', message: 'Consent is required', field: 'consent' });
     if (body.purpose !== undefined && !(PURPOSES as readonly unknown[]).includes(body.purpose)) throw invalidInput('purpose', 'Unknown purpose');
     if (body.returnTo !== undefined && typeof body.returnTo !== 'string') throw invalidInput('returnTo', 'returnTo must be a URL');
@@ -151,7 +157,7 @@ export function registerPhoneWindow(app: Hono<AppEnv>, deps: PhoneWindowRouteDep
   app.all('/v1/phone/window/:tx/return', methodNotAllowed('POST'));
 
   app.post('/v1/phone/window/:tx/complete', deps.guards, async (c) => {
-    const body = parseJsonObject(c.get('rawBody'));
+    const body = parseJsonObject<PhoneWindowCompleteRequest>(c.get('rawBody'));
     if (typeof body.ref !== 'string') throw invalidInput('ref', 'The reference is required');
     const session = c.get('session');
     const outcome = await windows.complete(session, c.req.param('tx'), body.ref);

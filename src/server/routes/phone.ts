@@ -6,20 +6,25 @@
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import {
   isCode,
+  type EmptyRequest,
   type PhoneCompleteResponse,
+  type PhoneStartRequest,
   type PhoneStatusResponse,
+  type PhoneVerifyRequest,
   type TokenResponse,
 } from '../../protocol/index.js';
 import type { ClientIp } from '../http/client-ip.js';
 import type { AppEnv } from '../http/env.js';
 import { methodNotAllowed, parseJsonObject, parseOptionalJsonObject } from '../http/hygiene.js';
 import { invalidInput, jsonResponse, refusalError } from '../http/responses.js';
+import { createSharedPolls } from '../http/shared-polls.js';
 import { eventStream } from '../http/sse.js';
 import { kstDate, type VerificationPolicy } from '../policy/daily.js';
 import type { PhoneApprovals } from '../policy/phone-approval.js';
 import { readPhoneStart } from '../policy/phone-input.js';
 import type { SmsCodes } from '../policy/phone-sms.js';
 import type { PhoneStarter } from '../policy/phone-start.js';
+import type { PhoneStreams } from '../policy/phone-streams.js';
 import type { PhoneTx } from '../policy/phone-tx.js';
 import type { PhoneProvider } from '../providers/phone/provider.js';
 import type { Session } from '../sessions.js';
@@ -48,6 +53,8 @@ export interface PhoneRouteDeps {
   sms: SmsCodes;
   /** Status and completion of PASS app and QR checks. */
   approvals: PhoneApprovals;
+  /** The per-session cap of open status streams. */
+  streams: PhoneStreams;
   /** Signs result tokens. */
   tokens: TokenIssuer;
   /** Records successes for the `daily` rule. */
@@ -76,13 +83,15 @@ export async function issuePhoneToken(
 /** Registers the `/v1/phone/*` routes. */
 export function registerPhone(app: Hono<AppEnv>, deps: PhoneRouteDeps): void {
   const { approvals, sms } = deps;
+  /** One poll per transaction in this process, whatever the number of streams watching it. */
+  const polls = createSharedPolls();
   const ipOf = (c: Context<AppEnv>) => deps.clientIp(c.req.raw, c.env as unknown);
 
   const tokenFor = (c: Context<AppEnv>, tx: PhoneTx) => issuePhoneToken(deps, c.get('session'), tx);
 
   app.post('/v1/phone/start', deps.guards, async (c) => {
-    const body = parseJsonObject(c.get('rawBody'));
-    const fields = readPhoneStart(body, deps.provider.methods, kstDate(deps.clock()), c.get('session').phone);
+    const body = parseJsonObject<PhoneStartRequest>(c.get('rawBody'));
+    const fields = readPhoneStart(body, deps.provider.methods, kstDate(deps.clock()), (await c.get('session').personal()).phone);
     if ('ok' in fields) throw refusalError(fields);
     const started = await deps.starter.start(c.get('session'), fields, ipOf(c));
     if (!started.ok) throw refusalError(started);
@@ -101,9 +110,12 @@ export function registerPhone(app: Hono<AppEnv>, deps: PhoneRouteDeps): void {
   app.get('/v1/phone/:tx/events', deps.auth, async (c) => {
     const session = c.get('session');
     const id = c.req.param('tx');
-    const first = await approvals.status(session, id);
-    if (!first.ok) throw refusalError(first);
-    return eventStream<PhoneStatusResponse>({
+    // Found without asking the provider: opening a stream costs no upstream call.
+    const found = await approvals.find(session, id);
+    if (!found.ok) throw refusalError(found);
+    const slot = await deps.streams.open(session.handle);
+    if (!slot.ok) throw refusalError(slot);
+    return eventStream<PhoneStatusResponse>(c, {
       event: 'status',
       async read() {
         const now = await approvals.status(session, id);
@@ -114,16 +126,19 @@ export function registerPhone(app: Hono<AppEnv>, deps: PhoneRouteDeps): void {
       isFinal: (value) => value.status !== 'pending',
       // A new event when the status changes; the countdown alone is not news (each event carries it).
       key: (value) => value.status,
-      signal: c.req.raw.signal,
       pollMs: PHONE_EVENTS_POLL_MS,
       heartbeatMs: PHONE_EVENTS_HEARTBEAT_MS,
-      maxMs: first.answer.expiresIn * 1000 + EVENTS_GRACE_MS,
+      maxMs: found.expiresIn * 1000 + EVENTS_GRACE_MS,
+      // Every stream on this transaction (the learner's tabs, reconnects) shares one poll; a
+      // transaction is the learner's own, and the route checked it is this session's.
+      shared: { polls, key: id },
+      onClose: () => void slot.release().catch(() => undefined),
     });
   });
   app.all('/v1/phone/:tx/events', methodNotAllowed('GET'));
 
   app.post('/v1/phone/:tx/complete', deps.bodylessGuards, async (c) => {
-    parseOptionalJsonObject(c.get('rawBody'));
+    parseOptionalJsonObject<EmptyRequest>(c.get('rawBody'));
     const outcome = await approvals.complete(c.get('session'), c.req.param('tx'));
     if (!outcome.ok) throw refusalError(outcome);
     const answer: PhoneCompleteResponse =
@@ -135,7 +150,7 @@ export function registerPhone(app: Hono<AppEnv>, deps: PhoneRouteDeps): void {
   app.all('/v1/phone/:tx/complete', methodNotAllowed('POST'));
 
   app.post('/v1/phone/:tx/verify', deps.guards, async (c) => {
-    const body = parseJsonObject(c.get('rawBody'));
+    const body = parseJsonObject<PhoneVerifyRequest>(c.get('rawBody'));
     // Malformed input is refused before the attempt is charged (docs/security.md rule 16).
     if (!isCode(body.code)) throw invalidInput('code', 'The code must be exactly 6 digits');
     const outcome = await sms.verify(c.get('session'), c.req.param('tx'), body.code);
@@ -145,7 +160,7 @@ export function registerPhone(app: Hono<AppEnv>, deps: PhoneRouteDeps): void {
   app.all('/v1/phone/:tx/verify', methodNotAllowed('POST'));
 
   app.post('/v1/phone/:tx/extend', deps.bodylessGuards, async (c) => {
-    parseOptionalJsonObject(c.get('rawBody'));
+    parseOptionalJsonObject<EmptyRequest>(c.get('rawBody'));
     const outcome = await sms.extend(c.get('session'), c.req.param('tx'));
     if (!outcome.ok) throw refusalError(outcome);
     return jsonResponse(outcome.answer);
@@ -153,7 +168,7 @@ export function registerPhone(app: Hono<AppEnv>, deps: PhoneRouteDeps): void {
   app.all('/v1/phone/:tx/extend', methodNotAllowed('POST'));
 
   app.post('/v1/phone/:tx/resend', deps.bodylessGuards, async (c) => {
-    parseOptionalJsonObject(c.get('rawBody'));
+    parseOptionalJsonObject<EmptyRequest>(c.get('rawBody'));
     const outcome = await sms.resend(c.get('session'), c.req.param('tx'), ipOf(c));
     if (!outcome.ok) throw refusalError(outcome);
     return jsonResponse(outcome.answer);

@@ -24,6 +24,7 @@ import {
 import { createKeyedHasher, randomBytes, randomNumericCode, timingSafeEqual, type KeyedHasher } from '../../crypto.js';
 import { DEMO_LEARNER } from '../../demo-learner.js';
 import { normalizeName, parseBirth } from '../../identity.js';
+import { createLru } from '../../lru.js';
 import { createMemoryStore } from '../../stores/memory.js';
 import type { Store } from '../../stores/store.js';
 import type {
@@ -84,6 +85,12 @@ const INBOX_MAX = 20;
 const INBOX_AGE_MS = 60 * 60 * 1000;
 /** Requests a phone keeps waiting at most (older ones are forgotten, as if dismissed). */
 const REQUESTS_MAX = 20;
+/**
+ * Lines the simulated world remembers at most (directory, inboxes, waiting requests): the
+ * least recently used goes first. Every demo session registers its learner's line again, so
+ * only lines nobody has used for a long while are forgotten.
+ */
+export const SIMULATOR_MAX_LINES = 10_000;
 
 type CarrierState = 'pending' | 'approved' | 'rejected' | 'verified';
 
@@ -115,11 +122,12 @@ export function createSimulatorPhoneProvider(options: SimulatorPhoneProviderOpti
   const store = options.store ?? createMemoryStore({ clock });
   const hash: KeyedHasher = createKeyedHasher(options.hashKey ?? randomBytes(32));
   /** Line hash → subscriber (canonical phone). */
-  const directory = new Map<string, SimulatorSubscriber>();
+  const directory = createLru<string, SimulatorSubscriber>({ max: SIMULATOR_MAX_LINES });
   /** Line hash → messages on that phone. */
-  const inboxes = new Map<string, DevInboxResponse['messages']>();
+  const inboxes = createLru<string, DevInboxResponse['messages']>({ max: SIMULATOR_MAX_LINES });
   /** Line hash → transactions whose push or QR screen waits on that phone. */
-  const requests = new Map<string, Set<string>>();
+  const requests = createLru<string, Set<string>>({ max: SIMULATOR_MAX_LINES });
+  const known = (line: string) => directory.get(line) !== undefined;
 
   const recordKey = (tx: string) => `phone-sim:tx:${tx}`;
   const lineOf = (phone: string) => hash('phone-sim-line', phone);
@@ -151,7 +159,7 @@ export function createSimulatorPhoneProvider(options: SimulatorPhoneProviderOpti
 
   /** Puts the code on the phone, when the line exists: the only step an unknown phone skips. */
   const deliver = (line: string, code: string) => {
-    if (!directory.has(line)) return;
+    if (!known(line)) return;
     const now = clock();
     const kept = (inboxes.get(line) ?? []).filter((m) => m.at > now - INBOX_AGE_MS).slice(-(INBOX_MAX - 1));
     kept.push({ text: smsText(code), at: now });
@@ -222,7 +230,7 @@ export function createSimulatorPhoneProvider(options: SimulatorPhoneProviderOpti
       if (input.method === 'qr') record.number = await numberHash(input.tx, secret);
       await save(input.tx, record);
       if (input.method === 'sms') deliver(line, secret);
-      else if (directory.has(line)) waitOn(line, input.tx);
+      else if (known(line)) waitOn(line, input.tx);
       return input.method === 'qr' ? { qr: { payload: `id-verify:pass-qr:${secret}`, number: secret } } : {};
     },
 

@@ -1,0 +1,91 @@
+/**
+ * A session's unsealing key is derived once per process and kept in a bounded cache; the
+ * learner's personal data is opened only by the calls that need it, and never kept.
+ */
+import assert from 'node:assert/strict';
+import { afterEach, beforeEach, describe, test } from 'node:test';
+import { createKeyedHasher } from '../../src/server/crypto.js';
+import { createMemoryStore } from '../../src/server/index.js';
+import { createSessionRegistry } from '../../src/server/sessions.js';
+import { call, config, PHONE, rig, verifyMotp } from './helpers.js';
+
+/** Counts the Web Crypto calls the server makes, by name. */
+const counts = { deriveKey: 0, decrypt: 0, sign: 0 };
+const subtle = globalThis.crypto.subtle;
+const originals = { deriveKey: subtle.deriveKey, decrypt: subtle.decrypt, sign: subtle.sign };
+
+beforeEach(() => {
+  for (const name of Object.keys(originals) as Array<keyof typeof originals>) {
+    counts[name] = 0;
+    const original = originals[name] as (...args: unknown[]) => unknown;
+    (subtle as unknown as Record<string, unknown>)[name] = function (this: SubtleCrypto, ...args: unknown[]) {
+      counts[name]++;
+      return original.apply(this, args);
+    };
+  }
+});
+afterEach(() => Object.assign(subtle, originals));
+
+const zero = () => Object.assign(counts, { deriveKey: 0, decrypt: 0, sign: 0 });
+
+describe('session keys', () => {
+  test("100 config calls: no key derived, no hash computed; the learner's data opened once per call, never kept", async () => {
+    const r = await rig();
+    const { session } = await r.session();
+    zero();
+    for (let n = 0; n < 100; n++) assert.equal((await config(r.app, session)).status, 200);
+    // The config shows the learner's name and masked phone: opened for each answer, kept by none.
+    assert.deepEqual(counts, { deriveKey: 0, decrypt: 100, sign: 0 });
+  });
+
+  test("an mOTP attempt opens the learner's data once, per request: never kept between requests", async () => {
+    const r = await rig();
+    const { session } = await r.session();
+    zero();
+    for (let n = 0; n < 3; n++) assert.equal((await verifyMotp(r.app, session, '123456', { body: { otp: '123456', phone: '010-9999-0000' } })).status, 403);
+    assert.equal(counts.decrypt, 3);
+    assert.equal(counts.deriveKey, 0);
+    // Malformed input is refused before anyone looks at the learner's data.
+    assert.equal((await call(r.app, 'POST', '/v1/motp/verify', { bearer: session, body: { otp: 'abc', phone: PHONE } })).status, 400);
+    assert.equal(counts.decrypt, 3);
+  });
+
+  test('a process that did not mint the session derives its key once, then keeps it', async () => {
+    const store = createMemoryStore();
+    const hash = createKeyedHasher(new Uint8Array(32).fill(3));
+    const minted = await createSessionRegistry(store, hash).create({ subject: 's', name: '홍길동', phone: PHONE, purpose: 'login' });
+    const other = createSessionRegistry(store, hash);
+    zero();
+    for (let n = 0; n < 20; n++) assert.equal((await other.load(minted.session))?.subject, 's');
+    assert.equal(counts.deriveKey, 1);
+    assert.equal(counts.sign, 1, 'the store handle is hashed once');
+    assert.deepEqual(await (await other.load(minted.session))!.personal(), { name: '홍길동', phone: '01012345678' });
+  });
+
+  test('the cache is bounded: past its size the least recently used key is derived again', async () => {
+    const store = createMemoryStore();
+    const hash = createKeyedHasher(new Uint8Array(32).fill(3));
+    const registry = createSessionRegistry(store, hash, 2);
+    const input = { subject: 's', name: '홍길동', phone: PHONE, purpose: 'login' as const };
+    const [a, b, c] = [await registry.create(input), await registry.create(input), await registry.create(input)];
+    zero();
+    await registry.load(b.session);
+    await registry.load(c.session);
+    assert.equal(counts.deriveKey, 0, 'the two most recent are kept');
+    await registry.load(a.session);
+    assert.equal(counts.deriveKey, 1, 'the oldest was dropped');
+  });
+
+  test('unknown bearers are not cached, and a session gone from the store is refused whatever is cached', async () => {
+    const r = await rig();
+    const { session } = await r.session();
+    assert.equal((await config(r.app, session)).status, 200);
+    r.advance(31 * 60_000);
+    assert.equal((await config(r.app, session)).status, 401);
+    zero();
+    const unknown = 'A'.repeat(43);
+    for (let n = 0; n < 3; n++) assert.equal((await config(r.app, unknown)).status, 401);
+    assert.equal(counts.sign, 3, 'each unknown bearer is hashed again: nothing was kept for it');
+    assert.equal(counts.deriveKey, 0);
+  });
+});
