@@ -19,8 +19,7 @@ const steps = [
     ['playwright', 'test'],
     { E2E_SUITE: suite },
   ]),
-  ['Storybook build', 'npm', ['run', '--silent', 'build-storybook', '--', '--quiet']],
-  ['Storybook: every story in ko/en at desktop and 390 px, axe (Chromium)', 'npx', ['playwright', 'test', '-c', 'test/storybook/playwright.config.ts']],
+  ['Storybook: build, then every story in ko/en at desktop and 390 px, axe (Chromium)', 'npm', ['run', '--silent', 'test:storybook']],
 ];
 
 const results = [];

@@ -1,6 +1,6 @@
-// The story test: every story of the built Storybook (storybook-static/, `npm run
-// build-storybook`) in Chromium, served from 127.0.0.1 by serve.mjs. `npm test` builds it
-// first; run alone with `E2E_PORT=<port> npx playwright test -c test/storybook/playwright.config.ts`.
+// The story test: every story of the built Storybook (storybook-static/) in Chromium, served
+// from 127.0.0.1 by serve.mjs (docs/storybook.md). `npm run test:storybook` builds Storybook
+// first; against a build already there: `E2E_PORT=<port> npx playwright test -c <this file>`.
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, requireChromium } from '../../scripts/chromium.mjs';
