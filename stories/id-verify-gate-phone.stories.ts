@@ -55,6 +55,12 @@ function enterSmsCode(gate: IdVerifyGate, code: string) {
   submitButton(gate).click();
 }
 
+/** The tab was hidden while the server's clock moved `ms` on; now it is visible again. */
+function awayFor({ clock }: Loaded, ms: number) {
+  clock.skewMs = ms;
+  document.dispatchEvent(new Event('visibilitychange'));
+}
+
 /** A code that is surely not the one just texted to the member. */
 async function wrongSmsCode(loaded: Loaded) {
   const code = await loaded.backend.lastSmsCode();
@@ -180,10 +186,8 @@ export const SmsDead: Story = {
  */
 export const SmsExpiryWarning: Story = {
   play: async ({ canvasElement, loaded }) => {
-    const { clock } = loaded as Loaded;
     const gate = await startCheck(canvasElement, loaded as Loaded, 'sms');
-    clock.skewMs = 155_000;
-    document.dispatchEvent(new Event('visibilitychange'));
+    awayFor(loaded as Loaded, 155_000);
     await until(() => /^0:2\d$/.test(timer(gate)), 'the re-synced countdown');
     const warnings = Array.from({ length: 30 }, (_, i) => gateStrings(gate).phone.expiryWarning(i + 1));
     await until(() => warnings.some((warning) => region(gate, 'status').includes(warning)), 'the warning');
@@ -197,10 +201,8 @@ export const SmsExpiryWarning: Story = {
  */
 export const SmsExpired: Story = {
   play: async ({ canvasElement, loaded }) => {
-    const { clock } = loaded as Loaded;
     const gate = await startCheck(canvasElement, loaded as Loaded, 'sms');
-    clock.skewMs = 181_000;
-    document.dispatchEvent(new Event('visibilitychange'));
+    awayFor(loaded as Loaded, 181_000);
     await until(() => region(gate, 'alert').includes(gateStrings(gate).phone.codeExpired), 'the expiry message');
     await until(() => stepRoot(gate)?.querySelector('motp-input')?.hasAttribute('disabled'), 'the dead code');
     if (timer(gate) !== '0:00') throw new Error(`The countdown shows ${timer(gate)} on an expired code`);

@@ -4,6 +4,7 @@
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { demoForm } from './support/demo-form.js';
 import { controlStrings, storyLang } from './support/globals.js';
 import '../src/motp-input/define.js';
 
@@ -75,29 +76,18 @@ export const FourDigits: Story = { args: { length: 4 } };
 export const InsideForm: Story = {
   args: { required: true },
   render: (args, { globals }) => {
-    const s = controlStrings(storyLang({}, globals));
-    return html`<form
-      @submit=${(event: SubmitEvent) => {
-        event.preventDefault();
-        const form = event.target as HTMLFormElement;
-        form.querySelector('output')!.value = JSON.stringify(Object.fromEntries(new FormData(form)));
-      }}
-    >
-      <p>
-        <motp-input
-          name=${args.name}
-          label=${args.label || s.codeLabel}
-          validation-message-text=${args.validationMessageText || s.codeIncomplete}
-          ?required=${args.required}
-          length=${args.length}
-        ></motp-input>
-      </p>
-      <p>
-        <button type="submit">${s.submit}</button>
-        <button type="reset">${s.reset}</button>
-      </p>
-      <p>${s.submitted}: <output>—</output></p>
-    </form>`;
+    const lang = storyLang({}, globals);
+    const s = controlStrings(lang);
+    const field = html`<p>
+      <motp-input
+        name=${args.name}
+        label=${args.label || s.codeLabel}
+        validation-message-text=${args.validationMessageText || s.codeIncomplete}
+        ?required=${args.required}
+        length=${args.length}
+      ></motp-input>
+    </p>`;
+    return demoForm(lang, field, s.submit);
   },
 };
 

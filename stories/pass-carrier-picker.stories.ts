@@ -5,6 +5,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { CARRIERS, type Carrier } from '../src/protocol/constants.js';
+import { demoForm } from './support/demo-form.js';
 import { controlStrings, storyLang } from './support/globals.js';
 import '../src/pass-carrier-picker/define.js';
 
@@ -93,22 +94,9 @@ export const WithMvnoHelp: Story = {
 export const Required: Story = {
   args: { required: true },
   render: (args, { globals }) => {
-    const s = controlStrings(storyLang({}, globals));
-    return html`<form
-      @submit=${(event: SubmitEvent) => {
-        event.preventDefault();
-        const form = event.target as HTMLFormElement;
-        form.querySelector('output')!.value = JSON.stringify(Object.fromEntries(new FormData(form)));
-      }}
-    >
-      <p>${s.carrierHeading}</p>
-      ${picker({ ...args, value: '' }, storyLang({}, globals))}
-      <p>
-        <button type="submit">${s.next}</button>
-        <button type="reset">${s.reset}</button>
-      </p>
-      <p>${s.submitted}: <output>—</output></p>
-    </form>`;
+    const lang = storyLang({}, globals);
+    const s = controlStrings(lang);
+    return demoForm(lang, html`<p>${s.carrierHeading}</p>${picker({ ...args, value: '' }, lang)}`, s.next);
   },
 };
 
