@@ -5,7 +5,7 @@
  * so a store dump identifies nobody and lets nobody act as a learner.
  */
 import { PURPOSES, normalizeKoreanMobile, type CourseContext, type Purpose } from '../protocol/index.js';
-import { openWith, randomToken, sealingKey, sealWith, type KeyedHasher, type Sealed } from './crypto.js';
+import { openWith, randomToken, sealingKey, sealWith, type KeyedHasher, type Sealed, type SealingKey } from './crypto.js';
 import { parseBirth } from './identity.js';
 import { createLru } from './lru.js';
 import type { Store } from './stores/store.js';
@@ -157,7 +157,7 @@ interface Unsealer {
   /** Keyed hash of the bearer: the store key's suffix. */
   handle: string;
   /** The AES-GCM key the personal data is sealed under (non-extractable). */
-  key: CryptoKey;
+  key: SealingKey;
 }
 
 /** Creates the session registry; `cacheMax` bounds the sessions whose keys are kept (see {@link SESSION_KEY_CACHE_MAX}). */

@@ -3,28 +3,33 @@
  * learner's personal data is opened only by the calls that need it, and never kept.
  */
 import assert from 'node:assert/strict';
+import nodeCrypto from 'node:crypto';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { createKeyedHasher } from '../../src/server/crypto.js';
 import { createMemoryStore } from '../../src/server/index.js';
 import { createSessionRegistry } from '../../src/server/sessions.js';
 import { call, config, PHONE, rig, verifyMotp } from './helpers.js';
 
-/** Counts the Web Crypto calls the server makes, by name. */
+/**
+ * Counts the crypto the server does, by kind. In Node it runs on `node:crypto` (key derivation
+ * by HKDF, opening by an AES-GCM decipher, hashing by HMAC), which these wrap.
+ */
 const counts = { deriveKey: 0, decrypt: 0, sign: 0 };
-const subtle = globalThis.crypto.subtle;
-const originals = { deriveKey: subtle.deriveKey, decrypt: subtle.decrypt, sign: subtle.sign };
+const spied = { deriveKey: 'hkdfSync', decrypt: 'createDecipheriv', sign: 'createHmac' } as const;
+const module = nodeCrypto as unknown as Record<string, (...args: unknown[]) => unknown>;
+const originals = Object.fromEntries(Object.values(spied).map((name) => [name, module[name]!]));
 
 beforeEach(() => {
-  for (const name of Object.keys(originals) as Array<keyof typeof originals>) {
-    counts[name] = 0;
-    const original = originals[name] as (...args: unknown[]) => unknown;
-    (subtle as unknown as Record<string, unknown>)[name] = function (this: SubtleCrypto, ...args: unknown[]) {
-      counts[name]++;
+  for (const [kind, name] of Object.entries(spied) as Array<[keyof typeof counts, string]>) {
+    counts[kind] = 0;
+    const original = originals[name]!;
+    module[name] = function (this: unknown, ...args: unknown[]) {
+      counts[kind]++;
       return original.apply(this, args);
     };
   }
 });
-afterEach(() => Object.assign(subtle, originals));
+afterEach(() => Object.assign(module, originals));
 
 const zero = () => Object.assign(counts, { deriveKey: 0, decrypt: 0, sign: 0 });
 
