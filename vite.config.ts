@@ -5,7 +5,7 @@
 import { defineConfig, type UserConfig } from 'vite';
 
 /** Packages an npm consumer installs once, so the ESM output must not copy them in. */
-const EXTERNAL = /^(lit|@lit\/|hono|@hono\/|jose|otplib|qrcode|@portone\/server-sdk|iconv-lite)(\/|$)/;
+const EXTERNAL = /^(lit|@lit\/|hono|@hono\/|jose|otplib|qrcode|@portone\/server-sdk|iconv-lite|ioredis)(\/|$)/;
 
 const npmBuild: UserConfig['build'] = {
   outDir: 'dist',
@@ -14,7 +14,7 @@ const npmBuild: UserConfig['build'] = {
   minify: false,
   sourcemap: true,
   lib: {
-    entry: { index: 'src/index.ts', 'server/index': 'src/server/index.ts' },
+    entry: { index: 'src/index.ts', 'server/index': 'src/server/index.ts', 'server/bin': 'src/server/bin.ts' },
     formats: ['es'],
   },
   rolldownOptions: {

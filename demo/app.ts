@@ -3,6 +3,10 @@
  * API at `/api`, in one fetch handler. The LMS part does what a real LMS server does: it mints
  * a session for the logged-in learner when it renders the page, and verifies the result token
  * the page sends back before trusting it.
+ *
+ * The LMS part keeps its state (which page got which nonce, used token ids, each demo
+ * learner's phone) in the API's store, so that several demo processes on one Redis answer as
+ * one site whichever process a request reaches.
  */
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -11,7 +15,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { LIMITS } from '../src/protocol/index.js';
 import {
-  createMemoryReplayGuard,
+  createMemoryStore,
+  createStoreReplayGuard,
   createVerifyApp,
   verifyResultToken,
   TokenVerificationError,
@@ -19,7 +24,6 @@ import {
   type VerifyAppOptions,
 } from '../src/server/index.js';
 import { PAGE_SECURE_HEADERS } from '../src/server/http/secure-headers.js';
-import { createLru } from '../src/server/lru.js';
 import { SESSION_TTL_MS } from '../src/server/sessions.js';
 import { STRICT_CSP } from './csp.js';
 
@@ -30,14 +34,10 @@ export const DEMO_LEARNER = { name: '홍길동', phone: '010-1234-5678', birth: 
 export const DEMO_COURSE = { coursePk: 'DEMO-COURSE', classPk: 'DEMO-COURSE-2025-1', classTime: '01' } as const;
 
 const AUDIENCE = 'demo-lms';
-/** Course pages remembered at most (each holds its session's nonce until the token comes back). */
-export const DEMO_MAX_PAGES = 10_000;
-/** Demo learners whose phone is remembered at most; a learner seen again after that gets a new one. */
-export const DEMO_MAX_LEARNERS = 10_000;
-/** A page is forgotten once its session has expired and its last token would have too. */
+/** A rendered page can send its token back while its session lives, and its last token after. */
 const PAGE_TTL_MS = SESSION_TTL_MS + 5 * 60 * 1000;
-/** The default learner, whose phone is always 홍길동's. */
-const DEFAULT_LEARNER = 'learner-001';
+/** A demo learner keeps the phone they were given this long after their last page. */
+export const DEMO_LEARNER_TTL_MS = 24 * 60 * 60 * 1000;
 const CONTENT_TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -56,10 +56,6 @@ export interface DemoOptions {
   scriptDir: string;
   /** Options for the verification API beyond the demo's own (providers, dev routes beside them). */
   verify?: Partial<VerifyAppOptions>;
-  /** Course pages remembered at most (default {@link DEMO_MAX_PAGES}); the oldest is forgotten first. */
-  maxPages?: number;
-  /** Learners whose phone is remembered at most (default {@link DEMO_MAX_LEARNERS}). */
-  maxLearners?: number;
   /** Fakes of outside services running in this process, name → URL: told to tests at `/dev/fakes`. */
   fakes?: Record<string, string>;
 }
@@ -73,37 +69,34 @@ export interface DemoApp {
 }
 
 /** Builds the demo's fetch handler. */
-export function createDemoApp(options: DemoOptions): DemoApp {
-  const { origin, distDir, scriptDir, verify: extra = {}, fakes = {} } = options;
-  const verify = createVerifyApp({ issuer: `${origin}/api`, audience: AUDIENCE, basePath: '/api', simulator: true, ...extra });
-  const replay = createMemoryReplayGuard();
-  const clock = extra.clock ?? Date.now;
-  /**
-   * Page id → the nonce of the session minted for that page (what an LMS keeps server-side).
-   * Bounded: every visit adds one, and a page whose session is over has nothing left to verify.
-   */
-  const pages = createLru<string, { nonce: string; subject: string }>({
-    max: options.maxPages ?? DEMO_MAX_PAGES,
-    ttlMs: PAGE_TTL_MS,
-    clock,
-  });
+export function createDemoApp({ origin, distDir, scriptDir, verify: extra = {}, fakes = {} }: DemoOptions): DemoApp {
+  const store = extra.store ?? createMemoryStore(extra.clock ? { clock: extra.clock } : {});
+  const issuer = extra.issuer ?? `${origin}/api`;
+  const audience = extra.audience ?? AUDIENCE;
+  const verify = createVerifyApp({ basePath: '/api', simulator: true, ...extra, issuer, audience, store });
+  const replay = createStoreReplayGuard(store, { prefix: 'demo:jti:' });
+  /** Page id → the nonce of the session minted for that page (what an LMS keeps server-side). */
+  const pages = {
+    set: (pageId: string, page: { nonce: string; subject: string }) => store.set(`demo:page:${pageId}`, page, PAGE_TTL_MS),
+    get: (pageId: string) => store.get<{ nonce: string; subject: string }>(`demo:page:${pageId}`),
+  };
   const app = new Hono();
-  /** Each demo learner's phone: 홍길동's for the default learner, a fictional one for others. */
-  const phones = createLru<string, string>({ max: options.maxLearners ?? DEMO_MAX_LEARNERS });
   /**
-   * Numbers handed out so far, from 010-7000-0000 on: a forgotten learner's number goes to
-   * nobody else until all 30 million have been handed out.
+   * Each demo learner's phone: 홍길동's for the default learner, a fictional one for others,
+   * numbered in the order learners first appear (the store holds the number, not the phone).
    */
-  let issued = 0;
-  const phoneOf = (learner: string) => {
-    if (learner === DEFAULT_LEARNER) return DEMO_LEARNER.phone;
-    let phone = phones.get(learner);
-    if (!phone) {
-      const n = issued++ % 30_000_000;
-      phone = `010-${7000 + Math.floor(n / 10000)}-${String(n % 10000).padStart(4, '0')}`;
-      phones.set(learner, phone);
+  const phoneOf = async (learner: string) => {
+    if (learner === 'learner-001') return DEMO_LEARNER.phone;
+    const key = `demo:learner:${learner}`;
+    let n = await store.get<number>(key);
+    if (n === undefined) {
+      const { count } = await store.chargeAttempt('demo:learner-count', Number.MAX_SAFE_INTEGER);
+      await store.setIfAbsent(key, count - 1, DEMO_LEARNER_TTL_MS);
+      n = (await store.get<number>(key)) ?? count - 1;
     }
-    return phone;
+    // 30 million numbers from 010-7000-0000 on; past them the count starts over.
+    const slot = n % 30_000_000;
+    return `010-${7000 + Math.floor(slot / 10000)}-${String(slot % 10000).padStart(4, '0')}`;
   };
 
   const page = async (name: string) => readFile(join(distDir, name), 'utf8');
@@ -123,13 +116,13 @@ export function createDemoApp(options: DemoOptions): DemoApp {
    * not spill into another's. Each learner has a phone of their own, linked from the page.
    */
   const coursePage = async (template: Promise<string>, query: (name: string) => string | undefined) => {
-    const learner = query('learner') ?? DEFAULT_LEARNER;
+    const learner = query('learner') ?? 'learner-001';
     if (!/^[\w-]{1,64}$/.test(learner)) return undefined;
     const purpose = query('purpose') === 'daily' ? 'daily' : 'course-start';
-    const phone = phoneOf(learner);
+    const phone = await phoneOf(learner);
     const { session, nonce } = await verify.createSession({ subject: learner, ...DEMO_LEARNER, phone, purpose, course: DEMO_COURSE });
     const pageId = crypto.randomUUID();
-    pages.set(pageId, { nonce, subject: learner });
+    await pages.set(pageId, { nonce, subject: learner });
     return (await template)
       .replace('__SESSION__', session)
       .replace('__PAGE_ID__', pageId)
@@ -173,13 +166,13 @@ export function createDemoApp(options: DemoOptions): DemoApp {
   });
   app.post('/lms/verify-token', tokenBodyLimit, async (c) => {
     const input = (await c.req.json().catch(() => null)) as { pageId?: unknown; token?: unknown } | null;
-    const entry = typeof input?.pageId === 'string' ? pages.get(input.pageId) : undefined;
+    const entry = typeof input?.pageId === 'string' && input.pageId.length <= 64 ? await pages.get(input.pageId) : undefined;
     if (!entry || typeof input?.token !== 'string') return c.json({ ok: false, reason: 'unknown page or token' }, 400);
     try {
       const claims = await verifyResultToken(input.token, {
         jwks: await verify.jwks(),
-        issuer: `${origin}/api`,
-        audience: AUDIENCE,
+        issuer,
+        audience,
         nonce: entry.nonce,
         replay,
       });

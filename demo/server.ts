@@ -1,8 +1,15 @@
-/** `npm start`: serves the demo on 127.0.0.1:$PORT (default 8080) and prints its URLs. */
+/**
+ * `npm start`: serves the demo on 127.0.0.1:$PORT (default 8080) and prints its URLs. The
+ * deployment variables (IDV_STORE, REDIS_URL, IDV_SIGNING_KEYS, IDV_HASH_KEY, IDV_AUDIT_FILE…,
+ * see docs/deploy.md) apply here too: two `npm start` on one Redis with the same keys are one
+ * service. Probes at /healthz and /readyz; SIGTERM drains.
+ */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
 import { EnvConfigError } from '../src/server/index.js';
+import { openDeployment } from '../src/server/deploy.js';
+import { readDeployEnv } from '../src/server/env-deploy.js';
+import { exitOnSignals, serveWithProbes } from '../src/server/serve.js';
 import { createDemoApp } from './app.js';
 import { startupBanner } from './banner.js';
 import { setupDemoMotp } from './motp-setup.js';
@@ -23,6 +30,7 @@ if (!existsSync(join(distDir, 'index.html'))) {
   process.exit(1);
 }
 const origin = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+const deployment = await readDeployEnv(process.env).then(openDeployment, exitOnEnvError);
 const motp = await setupDemoMotp(process.env).catch(exitOnEnvError);
 const phone = await setUpPhone(process.env).catch(exitOnEnvError);
 // The dev routes beside real providers: asked for (IDV_DEV_ROUTES=1), or a fake runs in this process.
@@ -31,12 +39,17 @@ const app = createDemoApp({
   origin,
   distDir,
   scriptDir: join(import.meta.dirname, '..', 'dist'),
-  verify: { ...motp.verify, ...phone.verify, devRoutesWithRealProviders },
+  verify: { ...deployment.options, ...motp.verify, ...phone.verify, devRoutesWithRealProviders },
   fakes: phone.fakes,
 });
-const server = serve({ fetch: app.fetch, hostname: host, port }, () => {
-  console.log(startupBanner(origin, { devRoutes: app.verify.devRoutes, motp: motp.label, phone: phone.label }));
+const serving = await serveWithProbes({
+  fetch: app.fetch,
+  hostname: host,
+  port,
+  ready: app.verify.ready,
+  drain: app.verify.drain,
+  close: () => Promise.all([deployment.close(), motp.close(), phone.close()]).then(() => undefined),
 });
-
-const stop = () => server.close(() => void Promise.all([motp.close(), phone.close()]).finally(() => process.exit(0)));
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, stop);
+console.log(startupBanner(origin, { devRoutes: app.verify.devRoutes, motp: motp.label, phone: phone.label }));
+console.log(deployment.summary.map((line) => `  ${line}`).join('\n'));
+exitOnSignals(serving);

@@ -6,8 +6,8 @@
 import { generate } from 'otplib';
 import { VerifyClient } from '../client/index.js';
 import type { Purpose } from '../protocol/index.js';
-// Not the server's index: that one also exports the providers that reach outside services,
-// which need Node.
+// Not the server's index: that one also exports Node-only parts (the providers that reach
+// outside services, the Redis store, the audit file).
 import { createVerifyApp } from '../server/app.js';
 import type { MotpProvider } from '../server/providers/motp/provider.js';
 import { ProviderUnavailableError } from '../server/providers/unavailable.js';

@@ -14,7 +14,7 @@ import { allowListCors } from './http/cors.js';
 import type { AppEnv } from './http/env.js';
 import { limitBody, readBody, refuseUntypedBody, requireJson, requireJsonOrEmpty } from './http/hygiene.js';
 import { idempotent } from './http/idempotent.js';
-import { answerHeaders, HttpError, internalErrorResponse } from './http/responses.js';
+import { answerHeaders, HttpError, unexpectedErrorResponse } from './http/responses.js';
 import { canEnroll, devRoutesEnabled, isSimulator } from './dev-routes.js';
 import { createKeyRing } from './keys.js';
 import type { VerifyApp, VerifyAppOptions } from './options.js';
@@ -86,6 +86,7 @@ export function createVerifyApp(options: VerifyAppOptions): VerifyApp {
   const followUps = motp ? createMotpFollowUps({ provider: motp, store, audit, clock, ...timing }) : undefined;
   const policy = createVerificationPolicy(store);
   const idempotency = createIdempotency({ store, hash });
+  const shutdown = new AbortController();
 
   const auth = requireSession(sessions);
   // Size and type are refused before the session is looked up; the body is read after it.
@@ -126,6 +127,7 @@ export function createVerifyApp(options: VerifyAppOptions): VerifyApp {
       captcha,
       clientIp,
       quietClientIp: readClientIp,
+      shutdown: shutdown.signal,
       ...(options.ipSendsPerHour === undefined ? {} : { ipSendsPerHour: options.ipSendsPerHour }),
       captchasPerSessionPerMinute: options.captchasPerSessionPerMinute,
       captchasPerIpPerMinute: options.captchasPerIpPerMinute,
@@ -141,20 +143,24 @@ export function createVerifyApp(options: VerifyAppOptions): VerifyApp {
     });
   }
   root.notFound(() => new HttpError('NOT_FOUND', 'No such endpoint').getResponse());
-  root.onError((error) => (error instanceof HttpError ? error.getResponse() : internalErrorResponse()));
+  root.onError((error) => (error instanceof HttpError ? error.getResponse() : unexpectedErrorResponse(error)));
 
   return {
     async fetch(request, env) {
       try {
         return await root.fetch(request, env);
-      } catch {
-        return internalErrorResponse();
+      } catch (error) {
+        return unexpectedErrorResponse(error);
       }
     },
     createSession: (input) => sessions.create(input),
     jwks: () => keys.jwks(),
     auditLog: () => (options.audit ? [] : memoryAudit.records()),
     unlockMotp: (subject) => lock.unlock(subject),
+    drain: () => shutdown.abort(),
+    ready: async () => {
+      await store.ping?.();
+    },
     devRoutes,
   };
 }

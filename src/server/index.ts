@@ -1,18 +1,34 @@
 /**
  * The reference backend of id-verify: `createVerifyApp()` for the server, `verifyResultToken()`
- * for LMS servers checking the tokens, and the store and provider (mOTP, phone) contracts to
- * extend it.
+ * for LMS servers checking the tokens, the store and provider (mOTP, phone) contracts to
+ * extend it, and what a deployment needs (the Redis store, the audit file, settings from the
+ * environment, probes and a graceful shutdown). Node only; the in-page app imports `app.js`.
  */
 export { createVerifyApp } from './app.js';
 export type { VerifyApp, VerifyAppOptions } from './options.js';
 export type { SessionInput, MintedSession } from './sessions.js';
 export type { CourseContext } from '../protocol/index.js';
 export { createMemoryStore, type MemoryStore, type MemoryStoreOptions } from './stores/memory.js';
-export type { Store, AttemptCharge } from './stores/store.js';
+export { StoreUnavailableError, type Store, type AttemptCharge } from './stores/store.js';
+export {
+  createRedisStore,
+  failFastRedisOptions,
+  DEFAULT_REDIS_PREFIX,
+  type RedisStore,
+  type RedisStoreOptions,
+} from './stores/redis.js';
 export { createMemoryAuditSink, type AuditRecord, type AuditSink, type MemoryAuditSink } from './audit.js';
 export { MEMORY_AUDIT_CAPACITY, type MemoryAuditSinkOptions } from './audit.js';
-export { generateSigningKey, type SigningKey } from './keys.js';
+export {
+  createFileAuditSink,
+  MIN_AUDIT_FILE_BYTES,
+  type AuditRotation,
+  type FileAuditSink,
+  type FileAuditSinkOptions,
+} from './audit-file.js';
+export { generateSigningKey, generateSigningJwk, importSigningKeys, SigningKeyError, type SigningKey } from './keys.js';
 export { RESULT_TOKEN_CLAIMS } from './tokens.js';
+export { createStoreReplayGuard, type StoreReplayGuardOptions } from './replay-store.js';
 export {
   verifyResultToken,
   createMemoryReplayGuard,
@@ -86,6 +102,17 @@ export {
 } from './http/client-ip.js';
 export { VerifyAppConfigError } from './dev-routes.js';
 export { envFlag, EnvConfigError, type Env } from './env.js';
+export { readDeployEnv, MIN_HASH_KEY_BYTES, type DeployEnv, type StoreSetting } from './env-deploy.js';
+export { openDeployment, type Deployment } from './deploy.js';
+export {
+  serveWithProbes,
+  exitOnSignals,
+  HEALTH_PATH,
+  READY_PATH,
+  DEFAULT_DRAIN_TIMEOUT_MS,
+  type ServeOptions,
+  type ServingApp,
+} from './serve.js';
 export { readMotpEnv, MOTP_ENV_KINDS, type MotpEnv } from './env-motp.js';
 export {
   readPhoneEnv,

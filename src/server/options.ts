@@ -22,8 +22,12 @@ export interface VerifyAppOptions {
   store?: Store;
   /** Epoch milliseconds (default `Date.now`); tests inject one to move time without sleeping. */
   clock?: () => number;
-  /** The result-token signing key; an ES256 key is generated on first use when absent. */
-  signingKey?: SigningKey;
+  /**
+   * The result-token signing key, or several (see `importSigningKeys`): the first signs, all
+   * are published in the JWKS, so an old key keeps verifying during a rotation. Absent: an
+   * ES256 key is generated on first use — per process, so instances sharing a store need this.
+   */
+  signingKey?: SigningKey | readonly SigningKey[];
   /** mOTP provider: the TOTP provider on the same store by default; `null` turns mOTP off. */
   motp?: MotpProvider | null;
   /**
@@ -111,6 +115,13 @@ export interface VerifyApp {
   auditLog(): readonly AuditRecord[];
   /** Lifts the learner's mOTP lock; the phone path calls it after a `motp-unlock` check. */
   unlockMotp(subject: string): Promise<void>;
+  /**
+   * Starts a graceful shutdown: open event streams end with a retry hint (the widget then
+   * polls, reaching an instance that stays up), and new ones end at once. Call it on SIGTERM.
+   */
+  drain(): void;
+  /** Resolves when the store answers; rejects with `StoreUnavailableError` when it does not (`/readyz`). */
+  ready(): Promise<void>;
   /** True when the `/v1/dev/*` simulator calls are on (print it loudly at start). */
   readonly devRoutes: boolean;
 }

@@ -73,6 +73,8 @@ export interface PhoneCheckDeps {
   providerTimeoutMs?: number;
   /** Epoch milliseconds. */
   clock: () => number;
+  /** Aborts when the server drains: open event streams end with a retry hint. */
+  shutdown: AbortSignal;
 }
 
 /** Registers the captcha and phone routes on `app`. */
@@ -104,6 +106,7 @@ export function registerPhoneCheck(app: Hono<AppEnv>, deps: PhoneCheckDeps): voi
     tokens: deps.tokens,
     policy: deps.policy,
     clientIp: deps.clientIp,
+    shutdown: deps.shutdown,
     clock,
   });
 }

@@ -10,6 +10,10 @@ export interface E2eSuite {
   env: Record<string, string>;
   /** Port its server listens on. */
   port: number;
+  /** Its `npm start` runs on a throwaway `redis-server` started for the run. */
+  redis?: boolean;
+  /** Specs that run once every other spec has passed. */
+  finalDir?: string;
 }
 
 /** Every suite by name; `default` is the demo on the built-in simulator. */

@@ -9,6 +9,10 @@
  * @property {string[]} [testIgnore] Specs under `testDir` that belong to other suites.
  * @property {Record<string, string>} env Environment of its `npm start`, on top of PORT and HOST.
  * @property {number} port Port its server listens on.
+ * @property {boolean} [redis] Its `npm start` runs on a throwaway `redis-server` started for the run
+ *   (IDV_STORE=redis, REDIS_URL and shared keys in its env; the specs see IDV_E2E_REDIS_URL).
+ * @property {string} [finalDir] Specs that run once every other spec has passed (e.g. a scan of
+ *   what the run left behind).
  */
 
 /**
@@ -20,6 +24,15 @@ export const E2E_SUITES = {
   hrdk: { testDir: 'test/e2e/suites/hrdk', env: { IDV_MOTP: 'hrdk-fake' }, port: 8182 },
   nice: { testDir: 'test/e2e/suites/nice', env: { IDV_PHONE: 'nice-fake' }, port: 8183 },
   portone: { testDir: 'test/e2e/suites/portone', env: { IDV_PHONE: 'portone-fake' }, port: 8184 },
+  // The same specs with every bit of state in Redis and an audit file, then a privacy scan of both.
+  redis: {
+    testDir: 'test/e2e',
+    testIgnore: ['**/suites/**'],
+    env: { IDV_AUDIT_FILE: 'test-results/redis/audit.jsonl' },
+    redis: true,
+    finalDir: 'test/e2e/suites/redis',
+    port: 8189,
+  },
 };
 
 /**

@@ -6,13 +6,13 @@ import { digitClips, SAMPLE_RATE } from '../../src/server/captcha/clips.js';
 import { constantTimeEqual } from '../../src/server/captcha/compare.js';
 import { drawCaptchaImage } from '../../src/server/captcha/image.js';
 import { randomInt } from '../../src/server/captcha/random.js';
-import { createMemoryStore } from '../../src/server/stores/memory.js';
+import { testMemoryStore, testStore } from './stores.js';
 
-/** A service and its store on one injected clock. */
-function rig(options: { length?: number } = {}) {
+/** A service and its store (this run's kind) on one injected clock. */
+async function rig(options: { length?: number } = {}) {
   let now = 1_700_000_000_000;
   const clock = () => now;
-  const store = createMemoryStore({ clock });
+  const store = await testStore(clock);
   const service = createCaptchaService({ store, clock, ...options });
   return { store, service, advance: (ms: number) => (now += ms) };
 }
@@ -94,7 +94,7 @@ function bestMatch(track: Float32Array, sums: Float64Array, clip: Float32Array, 
 
 describe('captcha issue', () => {
   test('answers the CaptchaResponse shape: 6 glyph paths + 4–6 noise paths in 180 × 60, 300 s', async () => {
-    const { service } = rig();
+    const { service } = await rig();
     const captcha = await service.issue();
     assert.deepEqual(Object.keys(captcha).sort(), ['expiresIn', 'id', 'image', 'length']);
     assert.match(captcha.id, /^[A-Za-z0-9_-]{22}$/);
@@ -108,7 +108,7 @@ describe('captcha issue', () => {
   });
 
   test('path data is plain M/L/Q/C commands with at most one decimal, and stays small', async () => {
-    const { service } = rig();
+    const { service } = await rig();
     for (let i = 0; i < 20; i++) {
       const { image } = await service.issue();
       for (const d of image.paths) {
@@ -120,7 +120,7 @@ describe('captcha issue', () => {
   });
 
   test('ids, answers and drawings differ between calls', async () => {
-    const { service } = rig();
+    const { service } = await rig();
     const issued = await Promise.all(Array.from({ length: 20 }, () => service.issue()));
     assert.equal(new Set(issued.map((c) => c.id)).size, 20);
     const answers = await Promise.all(issued.map((c) => service.answerOf(c.id)));
@@ -129,41 +129,41 @@ describe('captcha issue', () => {
   });
 
   test('answers hold every digit over many draws (no stuck digit)', async () => {
-    const { service } = rig();
+    const { service } = await rig();
     const seen = new Set<string>();
     for (let i = 0; i < 30; i++) for (const d of String(await service.answerOf((await service.issue()).id))) seen.add(d);
     assert.equal(seen.size, 10);
   });
 
   test('a configured length changes the answer and the glyph count, and widens the picture when needed', async () => {
-    const four = rig({ length: 4 });
+    const four = await rig({ length: 4 });
     const small = await four.service.issue();
     assert.equal(small.length, 4);
     assert.match(String(await four.service.answerOf(small.id)), /^[0-9]{4}$/);
     assert.ok(small.image.paths.length >= 8 && small.image.paths.length <= 10);
-    const eight = rig({ length: 8 });
+    const eight = await rig({ length: 8 });
     const wide = await eight.service.issue();
     assert.ok(wide.image.width > 180);
     for (const length of [0, 11, 2.5, Number.NaN]) {
-      assert.throws(() => createCaptchaService({ store: createMemoryStore(), length }), RangeError);
+      assert.throws(() => createCaptchaService({ store: testMemoryStore(), length }), RangeError);
     }
   });
 
   test('the store holds the answer under captcha:<id> for 5 minutes, and nothing else', async () => {
-    const { service, store, advance } = rig();
+    const { service, store, advance } = await rig();
     const { id } = await service.issue();
-    const dump = store.dump();
+    const dump = (await store.dump());
     assert.equal(dump.length, 1);
     assert.equal(dump[0]![0], `captcha:${id}`);
     assert.equal((dump[0]![1] as { answer: string }).answer, await service.answerOf(id));
     advance(CAPTCHA_TTL_MS);
-    assert.equal(store.dump().length, 0);
+    assert.equal((await store.dump()).length, 0);
   });
 });
 
 describe('captcha check', () => {
   test('the right answer passes once; the second time it fails', async () => {
-    const { service } = rig();
+    const { service } = await rig();
     const { id } = await service.issue();
     const answer = (await service.answerOf(id))!;
     assert.equal(await service.check(id, answer), true);
@@ -173,7 +173,7 @@ describe('captcha check', () => {
   });
 
   test('a wrong answer fails and consumes the challenge: the right one then fails too', async () => {
-    const { service } = rig();
+    const { service } = await rig();
     const { id } = await service.issue();
     const answer = (await service.answerOf(id))!;
     const wrong = answer.replace(/^./, (d) => String((Number(d) + 1) % 10));
@@ -182,7 +182,7 @@ describe('captcha check', () => {
   });
 
   test('full-width digits and spaces are accepted', async () => {
-    const { service } = rig();
+    const { service } = await rig();
     const a = await service.issue();
     assert.equal(await service.check(a.id, fullWidth((await service.answerOf(a.id))!)), true);
     const b = await service.issue();
@@ -190,7 +190,7 @@ describe('captcha check', () => {
   });
 
   test('near misses fail: prefix, extra digit, letters, empty', async () => {
-    const { service } = rig();
+    const { service } = await rig();
     for (const mangle of [(a: string) => a.slice(0, 5), (a: string) => a + '0', (a: string) => a.replace(/.$/, 'O'), () => '']) {
       const { id } = await service.issue();
       assert.equal(await service.check(id, mangle((await service.answerOf(id))!)), false);
@@ -198,7 +198,7 @@ describe('captcha check', () => {
   });
 
   test('expired (clock past the TTL) fails; just before it still passes', async () => {
-    const { service, advance } = rig();
+    const { service, advance } = await rig();
     const early = await service.issue();
     const late = await service.issue();
     const earlyAnswer = (await service.answerOf(early.id))!;
@@ -211,7 +211,7 @@ describe('captcha check', () => {
   });
 
   test('unknown, malformed and hostile ids fail without error', async () => {
-    const { service, store } = rig();
+    const { service, store } = await rig();
     const { id } = await service.issue();
     const answer = (await service.answerOf(id))!;
     for (const bad of ['A'.repeat(22), '', 'x', `used:${id}`, `${id}x`, '../../etc', id.slice(1)]) {
@@ -219,13 +219,13 @@ describe('captcha check', () => {
       assert.equal(await service.audio(bad), null, bad);
       assert.equal(await service.answerOf(bad), null, bad);
     }
-    assert.equal(store.dump().length, 1, 'bad ids wrote nothing');
+    assert.equal((await store.dump()).length, 1, 'bad ids wrote nothing');
     assert.equal(await service.check(id, 123456 as unknown as string), false);
     assert.equal(await service.check(id, answer), false, 'a non-string answer consumed it too');
   });
 
   test('parallel checks of one challenge: exactly one passes', async () => {
-    const { service } = rig();
+    const { service } = await rig();
     const { id } = await service.issue();
     const answer = (await service.answerOf(id))!;
     const verdicts = await Promise.all(Array.from({ length: 20 }, () => service.check(id, answer)));
@@ -257,7 +257,7 @@ describe('captcha check', () => {
 
 describe('captcha audio', () => {
   test('a 16-bit mono 8 kHz RIFF/WAVE with a correct header, 2.5–8 s long', async () => {
-    const { service } = rig();
+    const { service } = await rig();
     const { id } = await service.issue();
     const bytes = (await service.audio(id))!;
     assert.ok(bytes instanceof Uint8Array);
@@ -280,7 +280,7 @@ describe('captcha audio', () => {
   });
 
   test('two downloads of one challenge differ, and listening does not consume it', async () => {
-    const { service } = rig();
+    const { service } = await rig();
     const { id } = await service.issue();
     const a = (await service.audio(id))!;
     const b = (await service.audio(id))!;
@@ -289,7 +289,7 @@ describe('captcha audio', () => {
   });
 
   test('unknown or expired id → null', async () => {
-    const { service, advance } = rig();
+    const { service, advance } = await rig();
     assert.equal(await service.audio('A'.repeat(22)), null);
     const { id } = await service.issue();
     advance(CAPTCHA_TTL_MS);
@@ -307,7 +307,7 @@ describe('captcha audio', () => {
   });
 
   test('the track has one burst per digit above the noise floor, each the right word in order', async () => {
-    const { service } = rig();
+    const { service } = await rig();
     const clips = digitClips();
     for (let round = 0; round < 3; round++) {
       const { id } = await service.issue();

@@ -1,14 +1,16 @@
 /**
- * The demo remembers each course page (its session's nonce) and each `?learner=`'s phone. Every
- * visit adds to them, so both are bounded: the least recently used is forgotten first, and a
- * page is forgotten once its session is over.
+ * The demo remembers each course page (its session's nonce) and each `?learner=`'s phone, in
+ * the store (so that two demo processes on one Redis are one site). Every visit adds to them,
+ * so every entry expires: a page once its session and last token are over, a learner's phone
+ * a day after their last page.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { createDemoApp, DEMO_LEARNER, type DemoOptions } from '../../demo/app.js';
+import { createDemoApp, DEMO_LEARNER, DEMO_LEARNER_TTL_MS, type DemoOptions } from '../../demo/app.js';
+import { createMemoryStore } from '../../src/server/index.js';
 
 const ORIGIN = 'http://127.0.0.1:8080';
 const distDir = mkdtempSync(join(tmpdir(), 'demo-bounds-'));
@@ -40,14 +42,6 @@ function demo(options: Partial<DemoOptions> = {}) {
 const FORGOTTEN = 'unknown page or token';
 
 describe('demo memory', () => {
-  test('past maxPages the least recently used page is forgotten; the others are kept', async () => {
-    const d = demo({ maxPages: 3 });
-    const pages = [];
-    for (let n = 0; n < 4; n++) pages.push((await d.visit(`pages-${n}`)).page);
-    assert.equal(await d.verdict(pages[0]!), FORGOTTEN);
-    for (const page of pages.slice(1)) assert.notEqual(await d.verdict(page), FORGOTTEN, page);
-  });
-
   test("a page is forgotten once its session's life is over", async () => {
     let now = Date.UTC(2025, 2, 10, 3);
     const d = demo({ verify: { clock: () => now } });
@@ -58,16 +52,29 @@ describe('demo memory', () => {
     assert.equal(await d.verdict(page), FORGOTTEN);
   });
 
-  test('past maxLearners a forgotten learner gets a new phone, never one another learner holds', async () => {
-    const d = demo({ maxLearners: 2 });
+  test('a learner unseen for a day gets a new phone, never one another learner holds', async () => {
+    let now = Date.UTC(2025, 2, 10, 3);
+    const d = demo({ verify: { clock: () => now } });
     const a = (await d.visit('phone-a')).phone;
     assert.equal((await d.visit('phone-a')).phone, a, 'a learner keeps their phone while remembered');
     const b = (await d.visit('phone-b')).phone;
-    const c = (await d.visit('phone-c')).phone;
+    now += DEMO_LEARNER_TTL_MS + 1;
     const again = (await d.visit('phone-a')).phone;
     assert.notEqual(again, a, 'phone-a was forgotten');
-    assert.equal(new Set([a, b, c, again]).size, 4);
+    assert.equal(new Set([a, b, again]).size, 3);
     assert.equal((await d.visit('learner-001')).phone, DEMO_LEARNER.phone);
+  });
+
+  test("after a day of no visits the store holds nothing of the demo's pages or learners", async () => {
+    let now = Date.UTC(2025, 2, 10, 3);
+    const clock = () => now;
+    const store = createMemoryStore({ clock });
+    const d = demo({ verify: { clock, store } });
+    for (let n = 0; n < 50; n++) await d.visit(`visitor-${n}`);
+    assert.ok(store.dump().some(([key]) => key.startsWith('demo:page:')));
+    now += DEMO_LEARNER_TTL_MS + 1;
+    const left = store.dump().filter(([key]) => key.startsWith('demo:page:') || key.startsWith('demo:learner:'));
+    assert.deepEqual(left, []);
   });
 });
 

@@ -1,18 +1,17 @@
 /** Shared fixtures for the server tests: an app on an injected clock, a counting provider, codes. */
 import { generate } from 'otplib';
 import {
-  createMemoryStore,
   createTotpProvider,
   createMemoryReplayGuard,
   createVerifyApp,
   verifyResultToken,
   TOTP_OPTIONS,
-  type MemoryStore,
   type MotpProvider,
   type TotpProvider,
   type VerifyApp,
   type VerifyAppOptions,
 } from '../../src/server/index.js';
+import { testStore, type TestStore } from './stores.js';
 
 /** 2025-03-10 12:00 KST. */
 export const T0 = Date.UTC(2025, 2, 10, 3, 0, 0);
@@ -28,7 +27,8 @@ export const ORIGIN = 'http://127.0.0.1';
 /** A test rig: the app, its store, the clock, and a provider that counts evaluations. */
 export interface Rig {
   app: VerifyApp;
-  store: MemoryStore;
+  /** Memory, or Redis when `IDV_TEST_STORE=redis` (see stores.ts). */
+  store: TestStore;
   totp: TotpProvider;
   /** Current injected time (epoch ms). */
   now: number;
@@ -51,11 +51,17 @@ export interface Rig {
 
 type VerifyAppOptionsPurpose = Parameters<VerifyApp['createSession']>[0]['purpose'];
 
-/** Builds a rig with the demo phone enrolled. */
-export async function rig(options: Partial<VerifyAppOptions> = {}): Promise<Rig> {
+/** How a rig gets its store. */
+export interface RigStore {
+  /** The rig's store on its clock (default: this run's kind, see stores.ts). */
+  store?: (clock: () => number) => Promise<TestStore>;
+}
+
+/** Builds a rig with the demo phone enrolled, on this run's store unless `using` gives one. */
+export async function rig(options: Partial<VerifyAppOptions> = {}, using: RigStore = {}): Promise<Rig> {
   let now = T0;
   const clock = () => now;
-  const store = createMemoryStore({ clock });
+  const store = await (using.store ?? testStore)(clock);
   const hashKey = new Uint8Array(32).fill(7);
   const totp = createTotpProvider({ store, clock, hashKey });
   const state = { calls: 0, failWith: undefined as Error | undefined };

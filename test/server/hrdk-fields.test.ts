@@ -72,7 +72,7 @@ describe('HRD Korea otp_accredit fields', () => {
       });
       assert.match(SESSIONID!, /^[A-Za-z0-9_-]{20,}$/);
       assert.notEqual(SESSIONID, session, 'never the bearer itself');
-      assert.ok(!r.store.dump().some(([key]) => key.includes(SESSIONID!)), 'nor a store key');
+      assert.ok(!(await r.store.dump()).some(([key]) => key.includes(SESSIONID!)), 'nor a store key');
     });
   }
 

@@ -163,7 +163,7 @@ describe('HRD Korea 대체인증 log', () => {
     assert.equal(third.answer.status, 200);
     assert.deepEqual(r.fake.received('log').map((log) => log.fields.m_trnID), [first.tx, second.tx, third.tx, first.tx, second.tx]);
     assert.deepEqual(reports().map((record) => record.result), ['UPSTREAM_UNAVAILABLE', 'UPSTREAM_UNAVAILABLE', 'success', 'success', 'success']);
-    assert.equal(r.store.dump().filter(([key]) => key.startsWith('motp:pending')).length, 0, 'nothing left to send');
+    assert.equal((await r.store.dump()).filter(([key]) => key.startsWith('motp:pending')).length, 0, 'nothing left to send');
   });
 
   test('a phone check that matches another person reports nothing', async () => {

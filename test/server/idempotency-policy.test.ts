@@ -1,9 +1,9 @@
 /** The idempotency policy on its own: bounded waits, across processes sharing a store. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { createMemoryStore } from '../../src/server/index.js';
 import { createKeyedHasher } from '../../src/server/crypto.js';
 import { createIdempotency, IdempotencyError } from '../../src/server/policy/idempotency.js';
+import { testStore } from './stores.js';
 
 const request = { scope: 'h POST /v1/motp/verify', key: 'k1', bearer: 'b', body: '{}' };
 const answer = { status: 400, body: '{"error":{}}' };
@@ -11,7 +11,7 @@ const answer = { status: 400, body: '{"error":{}}' };
 describe('idempotency policy', () => {
   test('a duplicate waits a bounded time for a first request that hangs, then gets BUSY', async () => {
     const hash = createKeyedHasher(new Uint8Array(32));
-    const guard = createIdempotency({ store: createMemoryStore(), hash, pollMs: 5, maxWaitMs: 50 });
+    const guard = createIdempotency({ store: await testStore(), hash, pollMs: 5, maxWaitMs: 50 });
     let claimed!: () => void;
     const started = new Promise<void>((resolve) => (claimed = resolve));
     void guard.run(request, () => {
@@ -26,7 +26,7 @@ describe('idempotency policy', () => {
   });
 
   test('two processes sharing a store: the second polls and replays the first answer', async () => {
-    const store = createMemoryStore();
+    const store = await testStore();
     const hash = createKeyedHasher(new Uint8Array(32));
     const one = createIdempotency({ store, hash, pollMs: 5 });
     const two = createIdempotency({ store, hash, pollMs: 5 });
@@ -53,10 +53,10 @@ describe('idempotency policy', () => {
   });
 
   test('a stored answer only opens with the same bearer and key material', async () => {
-    const store = createMemoryStore();
+    const store = await testStore();
     const guard = createIdempotency({ store, hash: createKeyedHasher(new Uint8Array(32)) });
     await guard.run(request, async () => answer);
-    const dump = JSON.stringify(store.dump());
+    const dump = JSON.stringify(await store.dump());
     assert.ok(!dump.includes('"error"'), 'the stored body is sealed');
     assert.deepEqual(await guard.run(request, async () => ({ status: 500, body: '' })), answer);
     const stranger = guard.run({ ...request, bearer: 'someone else' }, async () => answer);

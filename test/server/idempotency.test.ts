@@ -116,7 +116,7 @@ describe('Idempotency-Key', () => {
     const r = await rig();
     const { session } = await r.session();
     const ok = await verifyMotp(r.app, session, await r.code(), withKey('sealed'));
-    const dump = JSON.stringify(r.store.dump());
+    const dump = JSON.stringify(await r.store.dump());
     assert.ok(!dump.includes(ok.body.token));
     assert.ok(!dump.includes(ok.body.token.split('.')[1]));
     assert.ok(!dump.includes(session));

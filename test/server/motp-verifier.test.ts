@@ -1,11 +1,12 @@
 /** The mOTP attempt policy on its own: provider deadline and malformed verdicts. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { createMemoryAuditSink, createMemoryStore, type MotpProvider } from '../../src/server/index.js';
+import { createMemoryAuditSink, type MotpProvider } from '../../src/server/index.js';
 import { createMotpLock } from '../../src/server/policy/motp-lock.js';
 import { createMotpSteps } from '../../src/server/policy/motp-steps.js';
 import { createMotpVerifier } from '../../src/server/policy/motp-verify.js';
 import type { Session } from '../../src/server/sessions.js';
+import { testStore } from './stores.js';
 
 const PHONE_DIGITS = '01012345678';
 const session: Session = {
@@ -16,8 +17,8 @@ const session: Session = {
   personal: async () => ({ name: '홍길동', phone: PHONE_DIGITS }),
 };
 
-function verifierWith(provider: MotpProvider) {
-  const store = createMemoryStore();
+async function verifierWith(provider: MotpProvider) {
+  const store = await testStore(() => 0);
   const lock = createMotpLock(store);
   const audit = createMemoryAuditSink();
   const verifier = createMotpVerifier({
@@ -34,7 +35,7 @@ function verifierWith(provider: MotpProvider) {
 
 describe('mOTP verifier', () => {
   test('a provider that never answers ends as UPSTREAM_UNAVAILABLE with the attempt refunded', async () => {
-    const { verifier, lock, audit } = verifierWith({ verify: () => new Promise(() => {}) });
+    const { verifier, lock, audit } = await verifierWith({ verify: () => new Promise(() => {}) });
     const outcome = await verifier.verify(session, '123456', PHONE_DIGITS);
     assert.equal(outcome.result, 'UPSTREAM_UNAVAILABLE');
     assert.deepEqual(await lock.state(session.subject), { locked: false, attemptsLeft: 5 });
@@ -42,13 +43,13 @@ describe('mOTP verifier', () => {
   });
 
   test('a "valid" verdict without a usable step is not trusted', async () => {
-    const { verifier, lock } = verifierWith({ verify: async () => ({ valid: true, step: Number.NaN }) });
+    const { verifier, lock } = await verifierWith({ verify: async () => ({ valid: true, step: Number.NaN }) });
     assert.equal((await verifier.verify(session, '123456', PHONE_DIGITS)).result, 'UPSTREAM_UNAVAILABLE');
     assert.equal((await lock.state(session.subject)).attemptsLeft, 5);
   });
 
   test('a provider reference is kept in the audit record', async () => {
-    const { verifier, audit } = verifierWith({ verify: async () => ({ valid: true, step: 7, providerRef: 'EMON-42' }) });
+    const { verifier, audit } = await verifierWith({ verify: async () => ({ valid: true, step: 7, providerRef: 'EMON-42' }) });
     assert.deepEqual(await verifier.verify(session, '123456', PHONE_DIGITS), { result: 'success', step: 7 });
     assert.equal(audit.records()[0]!.providerRef, 'EMON-42');
     assert.equal((await verifier.verify(session, '123456', PHONE_DIGITS)).result, 'ALREADY_USED');

@@ -45,7 +45,7 @@ describe('phone path privacy', () => {
   test('rule 19/20: after PASS, QR and SMS runs no store or audit holds a phone, name, birth, code or session', async () => {
     const r = await rig();
     const secrets = await fullRuns(r);
-    const everything = JSON.stringify(r.store.dump()) + JSON.stringify(r.app.auditLog());
+    const everything = JSON.stringify(await r.store.dump()) + JSON.stringify(r.app.auditLog());
     const forbidden = [
       '01012345678',
       '010-1234-5678',
@@ -74,7 +74,7 @@ describe('phone path privacy', () => {
     const { session } = await r.session();
     const started = await start(r, session);
     const code = await latestCode(r);
-    const entries = r.store.dump().filter(([key]) => key.startsWith('phone-sim:tx:'));
+    const entries = (await r.store.dump()).filter(([key]) => key.startsWith('phone-sim:tx:'));
     assert.equal(entries.length, 1);
     const record = entries[0]![1] as { code: string };
     assert.match(record.code, /^[A-Za-z0-9_-]{43}$/);
@@ -82,7 +82,7 @@ describe('phone path privacy', () => {
     assert.equal(record.code, await keyed('phone-sim-code', `${started.body.tx}\n${code}`));
     assert.notEqual(record.code, await createKeyedHasher(new Uint8Array(32).fill(8))('phone-sim-code', `${started.body.tx}\n${code}`));
     assert.equal((await verifySms(r, session, started.body.tx, code)).status, 200);
-    const after = r.store.dump().find(([key]) => key.startsWith('phone-sim:tx:'))![1] as { code?: string };
+    const after = (await r.store.dump()).find(([key]) => key.startsWith('phone-sim:tx:'))![1] as { code?: string };
     assert.equal(after.code, undefined, 'a used code leaves nothing to match');
   });
 

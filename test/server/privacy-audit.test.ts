@@ -65,7 +65,7 @@ describe('audit and privacy', () => {
     for (let i = 0; i < 5; i++) await verifyMotp(r.app, dev.body.session, wrong);
     await verifyMotp(r.app, dev.body.session, good);
 
-    const everything = JSON.stringify(r.store.dump()) + JSON.stringify(r.app.auditLog());
+    const everything = JSON.stringify(await r.store.dump()) + JSON.stringify(r.app.auditLog());
     const forbidden = [
       '01012345678',
       '010-1234-5678',

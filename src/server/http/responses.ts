@@ -7,6 +7,7 @@ import type { MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ERROR_STATUS, type ErrorCode, type ErrorDetail } from '../../protocol/index.js';
+import { StoreUnavailableError } from '../stores/store.js';
 import { API_SECURE_HEADERS, apiPageSecureHeaders, apiSecureHeaders } from './secure-headers.js';
 
 /** Media type of every body the server writes. */
@@ -105,6 +106,19 @@ export function invalidInput(field: string, message: string): HttpError {
  */
 export function internalErrorResponse(): Response {
   return jsonResponse({ error: { code: 'UPSTREAM_UNAVAILABLE', message: 'Internal error' } }, 500);
+}
+
+/**
+ * The answer to an error no layer turned into an answer: 503 with `Retry-After` when the store
+ * is unreachable (nothing was decided, the client retries), the generic 500 otherwise.
+ */
+export function unexpectedErrorResponse(error: unknown): Response {
+  if (error instanceof StoreUnavailableError) {
+    return new HttpError('UPSTREAM_UNAVAILABLE', 'The service is briefly unavailable; try again', {
+      retryAfter: error.retryAfter,
+    }).getResponse();
+  }
+  return internalErrorResponse();
 }
 
 /** The error answer for a policy's refusal (see `policy/refusal.ts`). */

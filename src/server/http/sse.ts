@@ -7,10 +7,17 @@
  * shared key share one poll), writes an event only when the value changed (by `key`), and ends
  * after a final value, after a failed read, after `maxMs`, or as soon as the client goes away. A
  * comment line after `heartbeatMs` of quiet keeps proxies from closing the connection.
+ *
+ * When the server drains (shutting down behind a load balancer), each stream ends with a
+ * `retry:` line and no event: the widget reads it as the stream ending early and follows the
+ * transaction by polling, which the load balancer sends to an instance that stays up.
  */
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { createSharedPolls, type SharedPolls } from './shared-polls.js';
+
+/** Reconnection delay of the drain hint when none is given. */
+const DRAIN_RETRY_MS = 1_000;
 
 /** Options of {@link eventStream}. */
 export interface EventStreamOptions<T> {
@@ -22,6 +29,10 @@ export interface EventStreamOptions<T> {
   isFinal: (value: T) => boolean;
   /** What counts as a change (default: the whole value as JSON); equal keys write nothing. */
   key?: (value: T) => string;
+  /** Aborts when the server drains: the stream sends the retry hint and ends. */
+  drain?: AbortSignal;
+  /** Reconnection delay the retry hint asks for, in milliseconds (default 1000). */
+  retryMs?: number;
   /** Time between two reads, in milliseconds. */
   pollMs: number;
   /** Quiet time after which a comment line is sent, in milliseconds. */
@@ -73,12 +84,21 @@ export function eventStream<T>(c: Context, options: EventStreamOptions<T>): Resp
         clearTimeout(heartbeat);
         clearTimeout(lifetime);
         signal.removeEventListener('abort', end);
+        options.drain?.removeEventListener('abort', drain);
         options.onClose?.();
         void writing.then(resolve);
       };
+      // The server is going away: tell the client to come back (to another instance) and end.
+      const drain = () => {
+        if (closed) return;
+        send(() => stream.write(`retry: ${options.retryMs ?? DRAIN_RETRY_MS}\n\n`));
+        end();
+      };
       signal.addEventListener('abort', end, { once: true });
+      options.drain?.addEventListener('abort', drain, { once: true });
       stream.onAbort(end);
       if (signal.aborted) return end();
+      if (options.drain?.aborted) return drain();
       beat();
       unfollow = polls.follow<T>(pollKey, options.read, options.pollMs, (delivery) => {
         if (closed) return;

@@ -63,6 +63,8 @@ export interface PhoneRouteDeps {
   clientIp: ClientIp;
   /** Epoch milliseconds. */
   clock: () => number;
+  /** Aborts when the server drains: open event streams end with a retry hint. */
+  shutdown: AbortSignal;
 }
 
 /**
@@ -126,6 +128,7 @@ export function registerPhone(app: Hono<AppEnv>, deps: PhoneRouteDeps): void {
       isFinal: (value) => value.status !== 'pending',
       // A new event when the status changes; the countdown alone is not news (each event carries it).
       key: (value) => value.status,
+      drain: deps.shutdown,
       pollMs: PHONE_EVENTS_POLL_MS,
       heartbeatMs: PHONE_EVENTS_HEARTBEAT_MS,
       maxMs: found.expiresIn * 1000 + EVENTS_GRACE_MS,

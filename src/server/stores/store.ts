@@ -28,6 +28,27 @@ export interface Store {
    * nothing is held); true when it was stored. Guards "only a later step than the last one".
    */
   raiseTo(key: string, value: number, ttlMs?: number): Promise<boolean>;
+  /**
+   * Resolves when the store answers, rejects with {@link StoreUnavailableError} when it does
+   * not (`GET /readyz`). Absent on stores that live in the process and are always there.
+   */
+  ping?(): Promise<void>;
+}
+
+/**
+ * The store could not be reached or did not answer in time. The app answers such a request
+ * with 503 `UPSTREAM_UNAVAILABLE` and a `Retry-After`, as for a provider outage: nothing was
+ * decided, so the client may retry.
+ */
+export class StoreUnavailableError extends Error {
+  /** Seconds the client should wait before retrying. */
+  readonly retryAfter: number;
+
+  constructor(message = 'The store is unavailable', options: { cause?: unknown; retryAfter?: number } = {}) {
+    super(message, { cause: options.cause });
+    this.name = 'StoreUnavailableError';
+    this.retryAfter = options.retryAfter ?? 2;
+  }
 }
 
 /** Answer of {@link Store.chargeAttempt}. */

@@ -2,13 +2,16 @@
  * The simulated carrier and the phones behind it: the dev default, and what the demo's phone
  * simulator page and the tests drive through `/v1/dev/*`.
  *
- * Two halves, kept apart on purpose:
- * - the carrier's transaction records go to a {@link Store} (the app's, when the app creates
- *   the simulator) and hold no phone, name, birth date or code — only keyed hashes of them,
- *   exactly what a real deployment's store may hold;
- * - the world outside the server — the subscriber directory and each phone's SMS inbox — lives
- *   in this process's memory, because a phone must show its code in clear. It never reaches a
- *   store or a log.
+ * Everything it remembers lives in a {@link Store} (the app's, when the app creates the
+ * simulator), so that several instances of the app on one shared store simulate one carrier:
+ * a code sent through one instance shows in the inbox read through another.
+ * - The carrier's transaction records hold no phone, name, birth date or code — only keyed
+ *   hashes of them, exactly what a real deployment's store may hold.
+ * - The world outside the server — the subscriber directory and each phone's SMS inbox — must
+ *   show names and codes in clear to the simulated phone, so it is sealed (AES-GCM under a key
+ *   derived from the hash key) before it reaches the store. A store dump shows none of it.
+ * - The seed lines given at creation are configuration, the same in every instance, and stay
+ *   in memory.
  *
  * Sending to an unknown phone does the same work and answers the same as sending to a known
  * one; only the delivery (an inbox line, a pending push) is skipped (docs/security.md rule 22).
@@ -21,10 +24,19 @@ import {
   type DevPassPendingResponse,
   type PhoneMethod,
 } from '../../../protocol/index.js';
-import { createKeyedHasher, randomBytes, randomNumericCode, timingSafeEqual, type KeyedHasher } from '../../crypto.js';
+import {
+  createKeyedHasher,
+  open,
+  randomBytes,
+  randomNumericCode,
+  seal,
+  timingSafeEqual,
+  toBase64Url,
+  type KeyedHasher,
+  type Sealed,
+} from '../../crypto.js';
 import { DEMO_LEARNER } from '../../demo-learner.js';
 import { normalizeName, parseBirth } from '../../identity.js';
-import { createLru } from '../../lru.js';
 import { createMemoryStore } from '../../stores/memory.js';
 import type { Store } from '../../stores/store.js';
 import type {
@@ -48,11 +60,14 @@ export interface SimulatorSubscriber {
 
 /** Options of {@link createSimulatorPhoneProvider}. */
 export interface SimulatorPhoneProviderOptions {
-  /** Where the carrier's transaction records live (a private memory store by default). */
+  /**
+   * Where the carrier's records, directory and inboxes live (a private memory store by
+   * default); instances sharing one store and one `hashKey` simulate one carrier.
+   */
   store?: Store;
   /** Epoch milliseconds (default `Date.now`). */
   clock?: () => number;
-  /** HMAC key for the records' hashes (random when absent). */
+  /** Key for the records' hashes and the sealed directory and inboxes (random when absent). */
   hashKey?: Uint8Array;
   /** Lines the directory knows from the start (default: the demo learner). */
   subscribers?: readonly SimulatorSubscriber[];
@@ -85,12 +100,11 @@ const INBOX_MAX = 20;
 const INBOX_AGE_MS = 60 * 60 * 1000;
 /** Requests a phone keeps waiting at most (older ones are forgotten, as if dismissed). */
 const REQUESTS_MAX = 20;
-/**
- * Lines the simulated world remembers at most (directory, inboxes, waiting requests): the
- * least recently used goes first. Every demo session registers its learner's line again, so
- * only lines nobody has used for a long while are forgotten.
- */
-export const SIMULATOR_MAX_LINES = 10_000;
+/** A line registered by a session stays known this long after its last registration. */
+export const SIMULATOR_LINE_TTL_MS = 24 * 60 * 60 * 1000;
+/** Sequence numbers never run out: a counter the store charges without a real ceiling. */
+const NO_CEILING = Number.MAX_SAFE_INTEGER;
+const SEAL_INFO = 'id-verify/phone-simulator';
 
 type CarrierState = 'pending' | 'approved' | 'rejected' | 'verified';
 
@@ -120,16 +134,14 @@ export function smsText(code: string): string {
 export function createSimulatorPhoneProvider(options: SimulatorPhoneProviderOptions = {}): SimulatorPhoneProvider {
   const clock = options.clock ?? Date.now;
   const store = options.store ?? createMemoryStore({ clock });
-  const hash: KeyedHasher = createKeyedHasher(options.hashKey ?? randomBytes(32));
-  /** Line hash → subscriber (canonical phone). */
-  const directory = createLru<string, SimulatorSubscriber>({ max: SIMULATOR_MAX_LINES });
-  /** Line hash → messages on that phone. */
-  const inboxes = createLru<string, DevInboxResponse['messages']>({ max: SIMULATOR_MAX_LINES });
-  /** Line hash → transactions whose push or QR screen waits on that phone. */
-  const requests = createLru<string, Set<string>>({ max: SIMULATOR_MAX_LINES });
-  const known = (line: string) => directory.get(line) !== undefined;
+  const hashKey = options.hashKey ?? randomBytes(32);
+  const hash: KeyedHasher = createKeyedHasher(hashKey);
+  const sealSecret = toBase64Url(hashKey);
+  /** Line hash → seed subscriber (configuration: the same in every instance). */
+  const seeds = new Map<string, SimulatorSubscriber>();
 
   const recordKey = (tx: string) => `phone-sim:tx:${tx}`;
+  const lineKey = (line: string) => `phone-sim:line:${line}`;
   const lineOf = (phone: string) => hash('phone-sim-line', phone);
   const claimOf = (name: string, birth: string | undefined) =>
     hash('phone-sim-claim', `${normalizeName(name)}\n${birth ?? ''}`);
@@ -151,33 +163,51 @@ export function createSimulatorPhoneProvider(options: SimulatorPhoneProviderOpti
     if (!parseBirth(subscriber.birth)) throw new TypeError('Birth must be YYMMDD-D');
     return { name: subscriber.name, phone, birth: subscriber.birth };
   };
-  const add = async (subscriber: SimulatorSubscriber) => {
-    directory.set(await lineOf(subscriber.phone), subscriber);
-  };
   // Every call waits for the seed lines, so none races the hashing of the first ones.
-  const seeded = Promise.all((options.subscribers ?? [DEMO_LEARNER]).map(canonicalOf).map(add));
+  const seeded = Promise.all(
+    (options.subscribers ?? [DEMO_LEARNER]).map(canonicalOf).map(async (subscriber) => {
+      seeds.set(await lineOf(subscriber.phone), subscriber);
+    }),
+  );
+
+  /** The line's subscriber: the latest registration in the store, else a seed line. */
+  const subscriberOf = async (line: string): Promise<SimulatorSubscriber | undefined> => {
+    await seeded;
+    const sealed = await store.get<Sealed>(lineKey(line));
+    return sealed ? open<SimulatorSubscriber>(sealSecret, SEAL_INFO, sealed) : seeds.get(line);
+  };
+
+  /**
+   * A bounded list per line in the store: an atomic sequence number per append (so appends
+   * from several instances never overwrite each other), one entry per number, the newest
+   * `max` read back. Entries and the sequence die `ttlMs` after the last append.
+   */
+  const lineList = <T>(name: string, max: number, ttlMs: number) => ({
+    async append(line: string, value: T) {
+      const { count } = await store.chargeAttempt(`phone-sim:${name}:${line}:seq`, NO_CEILING, ttlMs);
+      await store.set(`phone-sim:${name}:${line}:${count}`, value, ttlMs);
+    },
+    async newest(line: string): Promise<T[]> {
+      const last = (await store.get<number>(`phone-sim:${name}:${line}:seq`)) ?? 0;
+      const numbers = Array.from({ length: Math.min(max, last) }, (_, i) => last - Math.min(max, last) + 1 + i);
+      const values = await Promise.all(numbers.map((n) => store.get<T>(`phone-sim:${name}:${line}:${n}`)));
+      return values.filter((value): value is Awaited<T> => value !== undefined);
+    },
+  });
+  /** Each phone's SMS messages, sealed. */
+  const inboxes = lineList<Sealed>('inbox', INBOX_MAX, INBOX_AGE_MS);
+  /** Transactions whose push or QR screen waits on a phone. */
+  const requests = lineList<string>('wait', REQUESTS_MAX, REQUEST_LIFE_MS);
 
   /** Puts the code on the phone, when the line exists: the only step an unknown phone skips. */
-  const deliver = (line: string, code: string) => {
-    if (!known(line)) return;
-    const now = clock();
-    const kept = (inboxes.get(line) ?? []).filter((m) => m.at > now - INBOX_AGE_MS).slice(-(INBOX_MAX - 1));
-    kept.push({ text: smsText(code), at: now });
-    inboxes.set(line, kept);
-  };
-
-  /** Shows a push or QR screen on the phone; a phone nobody looks at keeps only its latest few. */
-  const waitOn = (line: string, tx: string) => {
-    const set = requests.get(line) ?? new Set<string>();
-    set.add(tx);
-    for (const old of set) if (set.size > REQUESTS_MAX) set.delete(old);
-    requests.set(line, set);
+  const deliver = async (line: string, code: string) => {
+    if (!(await subscriberOf(line))) return;
+    await inboxes.append(line, await seal(sealSecret, SEAL_INFO, { text: smsText(code), at: clock() }));
   };
 
   /** The subscriber the carrier vouches for, or null when the typed person is not theirs. */
   const identify = async (record: CarrierRecord): Promise<VerifiedIdentity | null> => {
-    await seeded;
-    const subscriber = directory.get(record.line);
+    const subscriber = await subscriberOf(record.line);
     if (!subscriber) return null;
     const expected = await claimOf(subscriber.name, record.method === 'sms' ? subscriber.birth : undefined);
     if (!timingSafeEqual(expected, record.claim)) return null;
@@ -186,17 +216,15 @@ export function createSimulatorPhoneProvider(options: SimulatorPhoneProviderOpti
     return { name: subscriber.name, birthDate: birth.date, phone: subscriber.phone };
   };
 
-  /** Transactions waiting on the phone, with their records; forgets those that are done. */
+  /** Transactions still waiting on the phone for `method`, oldest first, with their records. */
   const waiting = async (phone: string, method: PhoneMethod) => {
     const canonical = normalizeKoreanMobile(phone);
     if (!canonical) return [];
-    await seeded;
-    const set = requests.get(await lineOf(canonical));
+    const txs = await requests.newest(await lineOf(canonical));
     const out: Array<{ tx: string; record: CarrierRecord }> = [];
-    for (const tx of set ?? []) {
+    for (const tx of new Set(txs)) {
       const record = await load(tx);
-      if (!live(record)) set!.delete(tx);
-      else if (record.method === method) out.push({ tx, record });
+      if (live(record, method)) out.push({ tx, record });
     }
     return out.sort((a, b) => a.record.requestedAt - b.record.requestedAt);
   };
@@ -229,8 +257,8 @@ export function createSimulatorPhoneProvider(options: SimulatorPhoneProviderOpti
       if (input.method === 'sms') record.code = await codeHash(input.tx, secret);
       if (input.method === 'qr') record.number = await numberHash(input.tx, secret);
       await save(input.tx, record);
-      if (input.method === 'sms') deliver(line, secret);
-      else if (known(line)) waitOn(line, input.tx);
+      if (input.method === 'sms') await deliver(line, secret);
+      else if (await subscriberOf(line)) await requests.append(line, input.tx);
       return input.method === 'qr' ? { qr: { payload: `id-verify:pass-qr:${secret}`, number: secret } } : {};
     },
 
@@ -250,7 +278,7 @@ export function createSimulatorPhoneProvider(options: SimulatorPhoneProviderOpti
       const now = clock();
       // The new code replaces the old one's hash: from here on only the latest code matches.
       await save(tx, { ...record, code: await codeHash(tx, code), requestedAt: now, expiresAt: now + CODE_LIFE_MS });
-      deliver(record.line, code);
+      await deliver(record.line, code);
     },
 
     async status(tx): Promise<PhoneProviderStatus> {
@@ -262,15 +290,20 @@ export function createSimulatorPhoneProvider(options: SimulatorPhoneProviderOpti
 
     async register(subscriber) {
       const canonical = canonicalOf(subscriber);
-      await seeded;
-      await add(canonical);
+      const sealed = await seal(sealSecret, SEAL_INFO, canonical);
+      await store.set(lineKey(await lineOf(canonical.phone)), sealed, SIMULATOR_LINE_TTL_MS);
     },
 
     async inbox(phone) {
       const canonical = normalizeKoreanMobile(phone);
       if (!canonical) return [];
-      await seeded;
-      return [...(inboxes.get(await lineOf(canonical)) ?? [])];
+      const line = await lineOf(canonical);
+      if (!(await subscriberOf(line))) return [];
+      const since = clock() - INBOX_AGE_MS;
+      const messages = await Promise.all(
+        (await inboxes.newest(line)).map((sealed) => open<DevInboxResponse['messages'][number]>(sealSecret, SEAL_INFO, sealed)),
+      );
+      return messages.filter((message) => message.at > since);
     },
 
     async pending(phone) {
