@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'demo/dist/', 'storybook-static/', 'node_modules/', 'test-results/', 'playwright-report/'] },
+  { ignores: ['dist/', 'packages/*/dist/', 'demo/dist/', 'storybook-static/', 'node_modules/', 'test-results/', 'playwright-report/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

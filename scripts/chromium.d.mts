@@ -6,3 +6,5 @@ export const HOW_TO_GET_CHROMIUM: string;
 export function findChromium(): string | undefined;
 /** Path to a Chromium executable; exits with instructions when there is none. */
 export function requireChromium(): string;
+/** Set to 1 to skip every other browser and take the one from `@sparticuz/chromium`. */
+export const BUNDLED_ONLY_SWITCH: string;

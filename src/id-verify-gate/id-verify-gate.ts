@@ -38,10 +38,10 @@ const MOBILE_MAX_WIDTH = 480;
  * (PASS app, QR, SMS), with mOTP's lock lifted by a phone check.
  *
  * @slot notice - Replaces the default consent notice (the seed manual's course rules).
- * @event id-verify-success - `IdVerifySuccessEvent` with `token`, `method`, `purpose`.
- * @event id-verify-failure - `IdVerifyFailureEvent` with `code`, `message` (e.g. mOTP locked).
- * @event id-verify-cancel - `IdVerifyCancelEvent`: the learner cancelled.
- * @event id-verify-skip - `IdVerifySkipEvent`: the server's policy needs no check now.
+ * @fires {IdVerifySuccessEvent} id-verify-success - The learner is verified: `token` (send it to your server), `method`, `purpose`.
+ * @fires {IdVerifyFailureEvent} id-verify-failure - The check ended without success: `code`, `message` (e.g. mOTP locked).
+ * @fires {IdVerifyCancelEvent} id-verify-cancel - The learner cancelled.
+ * @fires {IdVerifySkipEvent} id-verify-skip - The server's policy needs no check now: `purpose`.
  * @csspart frame - The box around every step.
  *
  * Theme tokens (defaults in `src/styles/tokens.ts`; the code field and the carrier picker

@@ -22,11 +22,11 @@ const digits = (text: string) => text.normalize('NFKC').replace(/\D/g, '');
  * digits become ASCII, spaces and dashes go, letters are refused. The field takes part in its
  * `<form>` like a native input: value, validity, reset, disabled fieldsets, Enter submits.
  *
- * @event input - The learner changed the code. Not fired when a refused character changed nothing,
+ * @fires {Event} input - The learner changed the code. Not fired when a refused character changed nothing,
  * nor when `value` is set by script.
- * @event change - The learner committed a changed code: on leaving the field, on Enter, or when
+ * @fires {Event} change - The learner committed a changed code: on leaving the field, on Enter, or when
  * the last digit was entered.
- * @event {MotpCompleteEvent} motp-complete - The learner entered the last digit; `event.value`
+ * @fires {MotpCompleteEvent} motp-complete - The learner entered the last digit; `event.value`
  * holds the code. Not fired when `value` is set by script.
  *
  * @csspart base - The box holding the input and the digit boxes.

@@ -32,8 +32,8 @@ const isCarrier = (value: unknown): value is Carrier => CARRIERS.includes(value 
  *
  * @slot mvno-help - Help text under the options for 알뜰폰 users, instead of or beside the link.
  *
- * @event input - The learner picked another carrier. Not fired when `value` is set by script.
- * @event change - The learner picked another carrier; fired right after `input`, as native radios do.
+ * @fires {Event} input - The learner picked another carrier. Not fired when `value` is set by script.
+ * @fires {Event} change - The learner picked another carrier; fired right after `input`, as native radios do.
  *
  * @csspart option - Each of the six options.
  * @csspart option-checked - Added to the checked option.
