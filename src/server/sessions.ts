@@ -14,10 +14,11 @@ import type { Store } from './stores/store.js';
 export const SESSION_TTL_MS = 30 * 60 * 1000;
 
 /**
- * Sessions whose unsealing material (the store handle and the derived AES key) one process
- * keeps at most, the least recently used dropped first. Deriving them costs an HMAC and an
- * HKDF on every request otherwise; the learner's data itself is still opened per request and
- * never kept.
+ * Sessions whose unsealing material (the store handle, the derived AES key and, once a call
+ * needed it, the opened personal data) one process keeps at most, the least recently used
+ * dropped first, none past the session's life. Otherwise every request pays an HMAC, an HKDF
+ * and an AES-GCM opening. This memory already holds the bearer itself; the store and the logs
+ * never hold any of it in clear.
  */
 export const SESSION_KEY_CACHE_MAX = 10_000;
 
@@ -71,8 +72,8 @@ export interface Session {
   /** The course the check belongs to, when the LMS gave it. */
   course?: CourseContext;
   /**
-   * The learner's name, phone and birth, opened on the first call and kept for this request
-   * only. Status, streams, captchas and refused input never need them.
+   * The learner's name, phone and birth, opened on the first call that needs them and kept with
+   * the session's key in this process. Status, streams, captchas and refused input never ask.
    */
   personal(): Promise<Personal>;
 }
@@ -158,6 +159,8 @@ interface Unsealer {
   handle: string;
   /** The AES-GCM key the personal data is sealed under (non-extractable). */
   key: SealingKey;
+  /** The personal data, once a call opened it: sealed once at minting, it never changes. */
+  opened?: Promise<Personal>;
 }
 
 /** Creates the session registry; `cacheMax` bounds the sessions whose keys are kept (see {@link SESSION_KEY_CACHE_MAX}). */
@@ -200,14 +203,13 @@ export function createSessionRegistry(store: Store, hash: KeyedHasher, cacheMax 
       }
       const unsealer = cached ?? { handle, key: await sealingKey(bearer, SEAL_INFO) };
       if (!cached) unsealers.set(bearer, unsealer);
-      let opened: Promise<Personal> | undefined;
       return {
         handle,
         subject: record.subject,
         purpose: record.purpose,
         nonce: record.nonce,
         ...(record.course !== undefined ? { course: record.course } : {}),
-        personal: () => (opened ??= openWith<Personal>(unsealer.key, record.personal)),
+        personal: () => (unsealer.opened ??= openWith<Personal>(unsealer.key, record.personal)),
       };
     },
   };

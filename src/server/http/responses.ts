@@ -19,11 +19,18 @@ const RETRY_STATUSES = new Set([423, 429, 503]);
 /** Answers built by {@link jsonResponse}: they already carry every header an answer needs. */
 const complete = new WeakSet<Response>();
 
+/** The headers of every JSON answer; shared (read-only) by answers that add none of their own. */
+const JSON_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  'Content-Type': JSON_TYPE,
+  'Cache-Control': 'no-store',
+  ...API_SECURE_HEADERS,
+});
+
 /** A JSON answer with the headers every answer needs, written as one plain list. */
-export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+export function jsonResponse(body: unknown, status = 200, headers?: Record<string, string>): Response {
   const response = new Response(JSON.stringify(body), {
     status,
-    headers: { 'Content-Type': JSON_TYPE, 'Cache-Control': 'no-store', ...API_SECURE_HEADERS, ...headers },
+    headers: headers === undefined ? JSON_HEADERS : { ...JSON_HEADERS, ...headers },
   });
   complete.add(response);
   return response;

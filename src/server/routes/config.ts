@@ -53,20 +53,26 @@ export function registerConfig(app: Hono<AppEnv>, deps: ConfigDeps): void {
     }
     const purpose = (asked as Purpose | undefined) ?? session.purpose;
     const now = deps.clock();
-    // The prefill shows the learner their own name and masked phone: opened for this answer only.
-    const learner = await session.personal();
+    // Asked all at once: with a shared store that is one round trip instead of four. The prefill
+    // shows the learner their own name and masked phone.
+    const [learner, required, available, lockState] = await Promise.all([
+      session.personal(),
+      deps.policy.isRequired(session.subject, purpose, now),
+      deps.health.available(),
+      deps.lock.state(session.subject),
+    ]);
     const methods = methodsOf(deps);
     const ownScreens = deps.phone?.methods.some((method) => method !== 'window') ?? false;
     const body: ConfigResponse = {
       version: 1,
       purpose,
-      required: await deps.policy.isRequired(session.subject, purpose, now),
+      required,
       methods,
       // The carrier is picked on our screens, unless the provider's own window asks for it.
       carriers: ownScreens ? [...CARRIERS] : [],
       phoneMethods: deps.phone ? [...deps.phone.methods] : [],
       // Unavailable (not configured, or its provider failing): the gate offers the phone check (대체인증).
-      motp: { available: await deps.health.available(), ...(await deps.lock.state(session.subject)) },
+      motp: { available, ...lockState },
       timers: {
         motpStep: LIMITS.motpStepSeconds,
         smsCodeTtl: LIMITS.smsCodeTtlSeconds,
