@@ -39,9 +39,9 @@ export const phoneStatus = (client: VerifyClient, id: string, options?: CallOpti
 export const phoneComplete = (client: VerifyClient, id: string, options?: CallOptions) =>
   client.request<PhoneCompleteResponse>('POST', `${tx(id)}/complete`, EMPTY, options);
 
-/** Checks the SMS code. */
+/** Checks the SMS code (never resent by itself after a 503: the provider may have judged it). */
 export const phoneVerify = (client: VerifyClient, id: string, code: string, options?: CallOptions) =>
-  client.request<TokenResponse>('POST', `${tx(id)}/verify`, { code } satisfies PhoneVerifyRequest, options);
+  client.request<TokenResponse>('POST', `${tx(id)}/verify`, { code } satisfies PhoneVerifyRequest, { ...options, retryUnavailable: false });
 
 /** "시간연장": gives the SMS code more time (never past 10 min from its issue). */
 export const phoneExtend = (client: VerifyClient, id: string, options?: CallOptions) =>

@@ -38,6 +38,12 @@ export interface VerifyClientOptions {
 export interface CallOptions {
   /** Aborts the call (and its retries). */
   signal?: AbortSignal;
+  /**
+   * `false` for a call that hands the learner's code to an outside service (HRD Korea, the
+   * identity provider): after a 503 the service may have judged the code already, so it is
+   * not sent again by itself — the learner decides.
+   */
+  retryUnavailable?: boolean;
 }
 
 const sleep = (ms: number, signal?: AbortSignal) =>
@@ -96,7 +102,7 @@ export class VerifyClient {
 
   /** Checks an mOTP code; resolves with the result token. */
   verifyMotp(body: MotpVerifyRequest, options: CallOptions = {}): Promise<TokenResponse> {
-    return this.request<TokenResponse>('POST', '/v1/motp/verify', body, options);
+    return this.request<TokenResponse>('POST', '/v1/motp/verify', body, { ...options, retryUnavailable: false });
   }
 
   /**
@@ -124,7 +130,9 @@ export class VerifyClient {
         if (!(error instanceof VerifyError) || attempt >= this.retries) throw error;
         const retryable =
           error.code === 'NETWORK' ||
-          (error.code === 'UPSTREAM_UNAVAILABLE' && (error.retryAfter ?? 0) <= this.maxAutoRetryAfter);
+          (error.code === 'UPSTREAM_UNAVAILABLE' &&
+            options.retryUnavailable !== false &&
+            (error.retryAfter ?? 0) <= this.maxAutoRetryAfter);
         if (!retryable) throw error;
         await sleep((error.retryAfter ?? 0.5) * 1000, options.signal);
       }

@@ -161,10 +161,20 @@ export class IdVerifyGate extends LitElement {
     },
   });
 
-  /** The phone chunk, fetched when a phone screen is asked for; a newer action makes the result moot. */
+  /**
+   * The phone chunk, fetched when a phone screen is asked for (with the provider window's own
+   * chunk when that screen is the one), so a failed fetch of either is said with "다시 시도";
+   * a newer action makes the result moot.
+   */
   private readonly phone = new Task(this, {
-    args: () => [isPhoneStep(this.flow.pending)] as const,
-    task: ([needed]) => (needed ? import('./phone/define.js') : initialState),
+    args: () => [isPhoneStep(this.flow.pending), this.flow.pending === 'phone-window'] as const,
+    task: async ([needed, window]) => {
+      if (!needed) return initialState;
+      const chunk = await import('./phone/define.js');
+      // Through the phone chunk, its only importer: the two share their code without a third file.
+      if (window) await chunk.loadWindowStep();
+      return chunk;
+    },
     onComplete: (chunk) => {
       this.phoneChunk = chunk;
       this.send({ kind: 'phone-loaded' });

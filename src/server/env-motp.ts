@@ -34,16 +34,22 @@ const valueOf = (env: Env, name: string) => {
   return value ? value : undefined;
 };
 
-/** An `http(s)` URL variable, or its default when unset. */
+/**
+ * An `http(s)` URL variable, or its default when unset. The value is never repeated in an error:
+ * it may carry a credential. A URL with one is refused (fetch() would refuse it on every call,
+ * and the start banner prints the URL).
+ */
 function urlOf(env: Env, name: string, fallback: string): string {
   const value = valueOf(env, name) ?? fallback;
-  let url: URL;
+  let url: URL | undefined;
   try {
     url = new URL(value);
   } catch {
-    throw new EnvConfigError(name, `expected an http(s) URL, got ${JSON.stringify(value)}`);
+    // reported below
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new EnvConfigError(name, 'expected an http(s) URL');
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password) {
+    throw new EnvConfigError(name, 'expected an absolute http(s) URL without credentials');
+  }
   return url.href;
 }
 

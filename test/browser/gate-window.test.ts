@@ -8,6 +8,7 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { VerifyClient } from '../../src/client/index.js';
 import type { IdVerifySuccessEvent } from '../../src/events.js';
 import { buttonNamed, deep } from '../../src/dev/gate-driver.js';
+import type { IdVerifyGate } from '../../src/id-verify-gate/id-verify-gate.js';
 import { createVerifyApp } from '../../src/server/app.js';
 import type { PhoneWindowProvider } from '../../src/server/providers/phone/window.js';
 import { renderGate, waitFor } from './gate-fixture.js';
@@ -64,14 +65,19 @@ async function toWindowStep(client: VerifyClient) {
   consent.querySelector<HTMLInputElement>('input[type="checkbox"]')!.click();
   consent.querySelector<HTMLButtonElement>('button[data-method="phone"]')!.click();
   await waitFor(() => gate.step === 'phone-window', 'the window screen');
-  await waitFor(() => {
+  await openable(gate, 'the check started');
+  return gate;
+}
+
+/** Waits until "본인확인 창 열기" can be pressed: a check has started. */
+function openable(gate: IdVerifyGate, what: string) {
+  return waitFor(() => {
     try {
       return !buttonNamed(gate, '본인확인 창 열기').disabled;
     } catch {
       return false;
     }
-  }, 'the check started');
-  return gate;
+  }, what);
 }
 
 describe('<id-verify-gate> provider window', () => {
@@ -137,6 +143,41 @@ describe('<id-verify-gate> provider window', () => {
     expect(performance.now() - closedAt).to.be.below(2000);
     buttonNamed(gate, '다시 열기').click();
     expect(opens).to.equal(2);
+  });
+
+  it('a check left past its 10 minutes is not reopened: the learner is told, and 처음부터 다시 starts a fresh one', async () => {
+    const { client } = await windowBackend();
+    const gate = await toWindowStep(client);
+    const opened: string[] = [];
+    window.open = ((url: string) => (opened.push(url), fakePopup().window)) as typeof window.open;
+    buttonNamed(gate, '본인확인 창 열기').click();
+    const first = opened[0]!;
+    // The learner closes the window and comes back after the check's 10 minutes (the clock of
+    // the page and of the in-page server both move).
+    const realNow = Date.now;
+    Date.now = () => realNow() + 601_000;
+    try {
+      for (const frame of document.querySelectorAll('iframe')) frame.remove();
+      await waitFor(() => alertText(gate).includes('인증 요청 시간이 지났습니다'), 'the expired check said');
+      expect(() => buttonNamed(gate, '다시 열기'), 'no way back into the dead check').to.throw();
+      buttonNamed(gate, '처음부터 다시').click();
+      await openable(gate, 'a fresh check');
+      buttonNamed(gate, '본인확인 창 열기').click();
+      expect(opened).to.have.length(2);
+      expect(opened[1], 'a new request').to.not.equal(first);
+      // Left on the ready screen past its 10 minutes: the click says so instead of opening a dead window.
+      Date.now = () => realNow() + 1_202_000;
+      for (const frame of document.querySelectorAll('iframe')) frame.remove();
+      await waitFor(() => alertText(gate).includes('인증 요청 시간이 지났습니다'), 'the expired check said again');
+      buttonNamed(gate, '처음부터 다시').click();
+      await openable(gate, 'another fresh check');
+      Date.now = () => realNow() + 1_803_000;
+      buttonNamed(gate, '본인확인 창 열기').click();
+      expect(opened, 'nothing opened for a dead check').to.have.length(2);
+      await waitFor(() => alertText(gate).includes('인증 요청 시간이 지났습니다'), 'the click on a dead check answered');
+    } finally {
+      Date.now = realNow;
+    }
   });
 
   it('a blocked popup → the message, 다시 열기 and 이 창에서 계속', async () => {

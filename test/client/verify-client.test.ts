@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { VerifyClient, VerifyError, type FetchLike } from '../../src/client/index.js';
+import { phoneStart, phoneVerify } from '../../src/client/phone-calls.js';
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
@@ -91,12 +92,24 @@ describe('VerifyClient', () => {
   test('a 503 with a short Retry-After is retried once after that wait, with the same key', async () => {
     const { seen, transport } = recording([
       () => json(503, { error: { code: 'UPSTREAM_UNAVAILABLE', message: 'down' } }, { 'Retry-After': '0' }),
-      () => json(200, { token: 't', method: 'motp', purpose: 'exam' }),
+      () => json(200, { tx: 't', expiresIn: 180, resendIn: 30 }),
     ]);
     const client = new VerifyClient({ endpoint: 'http://verify.test', session: 's', fetch: transport });
-    const result = await client.verifyMotp({ otp: '000000', phone: '01012345678' });
-    assert.equal(result.token, 't');
+    const result = await phoneStart(client, { carrier: 'SKT', method: 'app', name: '홍길동', phone: '01012345678', consent: true, captcha: { id: 'c', answer: '1' } });
+    assert.equal(result.tx, 't');
     assert.equal(seen[0]!.headers.get('Idempotency-Key'), seen[1]!.headers.get('Idempotency-Key'));
+  });
+
+  test('a code the server handed on (mOTP, SMS) is not sent again after a 503: the service may have judged it', async () => {
+    const unavailable = () => json(503, { error: { code: 'UPSTREAM_UNAVAILABLE', message: 'down' } }, { 'Retry-After': '0' });
+    const token = () => json(200, { token: 't', method: 'motp', purpose: 'exam' });
+    const client = (transport: FetchLike) => new VerifyClient({ endpoint: 'http://verify.test', session: 's', fetch: transport, retries: 3 });
+    const motp = recording([unavailable, token]);
+    await assert.rejects(client(motp.transport).verifyMotp({ otp: '000000', registeredPhone: true }), { code: 'UPSTREAM_UNAVAILABLE' });
+    assert.equal(motp.seen.length, 1, 'mOTP: one call');
+    const sms = recording([unavailable, token]);
+    await assert.rejects(phoneVerify(client(sms.transport), 'tx', '123456'), { code: 'UPSTREAM_UNAVAILABLE' });
+    assert.equal(sms.seen.length, 1, 'SMS: one call');
   });
 
   test('gives up after its deadline with TIMEOUT (and never waits longer than 10 s)', async () => {

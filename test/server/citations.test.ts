@@ -31,8 +31,37 @@ function outsideCitations(root: string): string[] {
   return found;
 }
 
+/**
+ * Tests docs/security.md cites as `file.test.ts` ("name…", …) that the file does not hold: the
+ * file (under test/server/ unless a path is given) or the quoted start of a test's name.
+ */
+function missingRuleTests(root: string): string[] {
+  const flat = (text: string) => text.replace(/\s+/g, ' ').replace(/’/g, "'");
+  const doc = flat(readFileSync(`${root}/docs/security.md`, 'utf8'));
+  const missing: string[] = [];
+  for (const [, file, names] of doc.matchAll(/`([\w/.-]+\.(?:test|spec)\.ts)` \(([^)]*)\)/g)) {
+    const path = file!.includes('/') ? file! : `test/server/${file}`;
+    let source: string;
+    try {
+      source = flat(readFileSync(`${root}/${path}`, 'utf8'));
+    } catch {
+      missing.push(path);
+      continue;
+    }
+    for (const [, name] of names!.matchAll(/"([^"]+)"/g)) {
+      const start = name!.split('…')[0]!.trim();
+      if (!source.includes(start)) missing.push(`${path}: "${name}"`);
+    }
+  }
+  return missing;
+}
+
 describe('the repository stands alone', () => {
   test('no tracked file cites a reference file outside the repository (write it in docs/ and cite that)', () => {
     assert.deepEqual(outsideCitations(process.cwd()), []);
+  });
+
+  test('every test docs/security.md cites for a rule is in the file it names', () => {
+    assert.deepEqual(missingRuleTests(process.cwd()), []);
   });
 });

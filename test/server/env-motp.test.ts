@@ -54,6 +54,17 @@ describe('IDV_MOTP', () => {
       assert.throws(() => readMotpEnv(env), refusedNaming(variable));
     });
   }
+
+  test('a URL carrying credentials is refused without repeating them (they would reach the banner and the log)', () => {
+    for (const variable of ['IDV_HRDK_URL', 'IDV_HRDK_LOG_URL']) {
+      for (const url of ['http://user:s3cret-pw@127.0.0.1:9000/x', 'not a url s3cret-pw']) {
+        assert.throws(
+          () => readMotpEnv({ IDV_MOTP: 'hrdk', IDV_HRDK_AGENT_ID: 'a', [variable]: url }),
+          (error: unknown) => refusedNaming(variable)(error) && !String((error as Error).message).includes('s3cret-pw'),
+        );
+      }
+    }
+  });
 });
 
 describe('the demo on IDV_MOTP', () => {

@@ -15,6 +15,13 @@ describe('hrdk provider', () => {
     }
     assert.throws(() => createHrdkProvider({ agentId: 'a', baseUrl: 'emonotp.hrdkorea.or.kr' }), /baseUrl/);
     assert.throws(() => createHrdkProvider({ agentId: 'a', logUrl: 'ftp://emon.hrdkorea.or.kr/log' }), /logUrl/);
+    // fetch() refuses such a URL on every call: say so at once, without repeating the secret.
+    for (const option of ['baseUrl', 'logUrl']) {
+      assert.throws(
+        () => createHrdkProvider({ agentId: 'a', [option]: 'https://user:s3cret-pw@emonotp.hrdkorea.or.kr' }),
+        (error: unknown) => error instanceof TypeError && error.message.includes(option) && !error.message.includes('s3cret-pw'),
+      );
+    }
     assert.ok(createHrdkProvider({ agentId: 'edu-agent' }).verify);
   });
 

@@ -95,6 +95,9 @@ describe('HRD Korea mOTP: verdicts', () => {
     const answer = await verifyMotp(r.app, session, await r.hrdkCode());
     assert.equal(answer.status, 429);
     assert.equal(answer.body.error.code, 'RATE_LIMITED');
+    // HRD Korea's limit, not our "another code is being checked" (which asks for a retry in 1 s).
+    assert.match(answer.body.error.message, /mOTP service/);
+    assert.doesNotMatch(answer.body.error.message, /being checked/);
     assert.equal(answer.headers.get('Retry-After'), '30');
     assert.deepEqual((await config(r.app, session)).body.motp, { available: true, locked: false, attemptsLeft: 5 });
     await chargesNothing(session, { code: 'WE005' });

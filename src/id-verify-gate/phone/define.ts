@@ -27,6 +27,9 @@ for (const [name, element] of steps) define(name, element);
 export const phoneStrings = { ko: phoneKo, en: phoneEn };
 export { PHONE_VIEWS as phoneViews } from './views.js';
 
+/** Fetches the provider window's step (NICE), a chunk of its own; rejects when it cannot be fetched. */
+export const loadWindowStep = () => import('../window/define.js');
+
 declare global {
   interface HTMLElementTagNameMap {
     'idv-phone-intro-step': PhoneIntroStep;

@@ -42,6 +42,8 @@ export class PhoneWindowStep extends StepBase {
   @state() private phase: Phase = 'starting';
   @state() private message = '';
   private started?: PhoneWindowStartResponse;
+  /** When the server forgets the check (epoch ms, this page's clock); unknown after the same-window return. */
+  private expiresAt?: number;
   private popup?: Window;
   private poll?: ReturnType<typeof setInterval>;
   private busy = false;
@@ -49,14 +51,6 @@ export class PhoneWindowStep extends StepBase {
   override connectedCallback() {
     super.connectedCallback();
     addEventListener('message', this.handleMessage);
-    const resumed = location.hash.startsWith(RESUME_PREFIX) ? location.hash.slice(RESUME_PREFIX.length).split('.') : undefined;
-    if (resumed) {
-      // Back from the same-window fallback: take the reference out of the address, then finish.
-      history.replaceState(history.state, '', location.pathname + location.search);
-      const [tx = '', answer = ''] = resumed;
-      this.started = { tx, expiresIn: 0, window: { width: 0, height: 0 } };
-      void this.finish(answer);
-    } else void this.start();
   }
 
   override disconnectedCallback() {
@@ -68,6 +62,17 @@ export class PhoneWindowStep extends StepBase {
   }
 
   override firstUpdated() {
+    // Not in connectedCallback: the first time this screen shows, its chunk is still loading and
+    // the element upgrades in place; the `flow` the gate set before then (an unlock's purpose)
+    // is only restored for the first update.
+    const resumed = location.hash.startsWith(RESUME_PREFIX) ? location.hash.slice(RESUME_PREFIX.length).split('.') : undefined;
+    if (resumed) {
+      // Back from the same-window fallback: take the reference out of the address, then finish.
+      history.replaceState(history.state, '', location.pathname + location.search);
+      const [tx = '', answer = ''] = resumed;
+      this.started = { tx, expiresIn: 0, window: { width: 0, height: 0 } };
+      void this.finish(answer);
+    } else void this.start();
     // The step arrives after its own chunk loaded, once the gate has moved focus: take it.
     this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
   }
@@ -82,6 +87,7 @@ export class PhoneWindowStep extends StepBase {
         ...(this.flow.unlock ? { purpose: 'motp-unlock' as const } : {}),
         returnTo: location.href,
       });
+      this.expiresAt = Date.now() + this.started.expiresIn * 1000;
       this.phase = 'ready';
     } catch (error) {
       this.end(errorText(this.t, VerifyError.from(error)));
@@ -92,6 +98,7 @@ export class PhoneWindowStep extends StepBase {
   private open() {
     const started = this.started;
     if (!this.client || !started) return;
+    if (this.expired()) return this.end(this.p.requestExpired);
     // After the same-window fallback the size is not known any more: NICE's own.
     const { width = 500, height = 800 } = started.window.width ? started.window : {};
     const left = Math.max(0, Math.round(screenX + (outerWidth - width) / 2));
@@ -114,6 +121,7 @@ export class PhoneWindowStep extends StepBase {
 
   /** The fallback: this window goes to the provider and comes back here with the result. */
   private here() {
+    if (this.expired()) return this.end(this.p.requestExpired);
     if (this.client && this.started) location.assign(windowLaunchUrl(this.client, this.started.tx, true));
   }
 
@@ -125,10 +133,17 @@ export class PhoneWindowStep extends StepBase {
       this.stopWatching();
       setTimeout(() => {
         if (this.phase !== 'open') return;
+        // Past its 10 minutes the check cannot be opened again: only a fresh one helps.
+        if (this.expired()) return this.end(this.p.requestExpired);
         this.phase = 'closed';
         this.message = this.p.windowClosed;
       }, CLOSED_GRACE_MS);
     }, CLOSED_POLL_MS);
+  }
+
+  /** True once the server has forgotten the check: opening it again would show a dead page. */
+  private expired(): boolean {
+    return this.expiresAt !== undefined && Date.now() >= this.expiresAt;
   }
 
   private stopWatching() {

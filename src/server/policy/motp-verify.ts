@@ -32,7 +32,8 @@ export type MotpOutcome =
   | { result: 'success'; step: number }
   | { result: 'MISMATCH' }
   | { result: 'LOCKED'; retryAfter: number }
-  | { result: 'RATE_LIMITED'; retryAfter: number }
+  // `upstream`: the provider's own limit (HRD Korea WE005), not our attempts being checked.
+  | { result: 'RATE_LIMITED'; retryAfter: number; upstream?: true }
   | { result: 'INVALID_INPUT' }
   | { result: 'INVALID_CODE'; attemptsLeft: number }
   | { result: 'ALREADY_USED' }
@@ -159,7 +160,7 @@ export function createMotpVerifier(deps: MotpVerifierDeps): MotpVerifier {
             return record(session, { result: 'INVALID_INPUT' }, attempt);
           case 'RATE_LIMITED':
             await lock.refund(session.subject);
-            return record(session, { result: 'RATE_LIMITED', retryAfter: verdict.retryAfter }, attempt);
+            return record(session, { result: 'RATE_LIMITED', retryAfter: verdict.retryAfter, upstream: true }, attempt);
         }
       }
       const providerRef = verdict.providerRef ?? `step:${verdict.step}`;

@@ -57,10 +57,12 @@ export function registerMotp(app: Hono<AppEnv>, deps: MotpRouteDeps): void {
           retryAfter: outcome.retryAfter,
           attemptsLeft: 0,
         });
-      case 'RATE_LIMITED':
-        throw new HttpError('RATE_LIMITED', 'Another code of this learner is being checked; try again in a moment', {
-          retryAfter: outcome.retryAfter,
-        });
+      case 'RATE_LIMITED': {
+        const message = outcome.upstream
+          ? 'The mOTP service refused more requests for now; wait and try again'
+          : 'Another code of this learner is being checked; try again in a moment';
+        throw new HttpError('RATE_LIMITED', message, { retryAfter: outcome.retryAfter });
+      }
       case 'INVALID_INPUT':
         // The upstream refused the code's form (HRD Korea AP012) without judging it: nothing charged.
         throw invalidInput('otp', 'The mOTP service refused the code as malformed');

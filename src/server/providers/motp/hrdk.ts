@@ -45,15 +45,20 @@ export interface HrdkProviderOptions {
   timeoutMs?: number;
 }
 
-/** A URL option: `http:` or `https:`, or a TypeError naming the option. */
+/**
+ * A URL option: `http:` or `https:` without credentials (fetch() refuses those), or a TypeError
+ * naming the option — never repeating the value, which may hold a secret.
+ */
 function httpUrl(option: string, value: string): URL {
-  let url: URL;
+  let url: URL | undefined;
   try {
     url = new URL(value);
   } catch {
-    throw new TypeError(`${option} must be an http(s) URL, not ${JSON.stringify(value)}`);
+    // reported below
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError(`${option} must be an http(s) URL`);
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password) {
+    throw new TypeError(`${option} must be an absolute http(s) URL without credentials`);
+  }
   return url;
 }
 

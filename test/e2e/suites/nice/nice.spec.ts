@@ -6,7 +6,18 @@
  * replayed results, another learner, another origin, another person.
  */
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { agreeAndChoosePhone, cspViolations, gateEvents, openCoursePage, uniqueLearner } from '../../helpers.js';
+import {
+  agreeAndChooseMotp,
+  agreeAndChoosePhone,
+  cspViolations,
+  gateEvents,
+  lockMotp,
+  openCoursePage,
+  openPhone,
+  readMotpCode,
+  submitMotp,
+  uniqueLearner,
+} from '../../helpers.js';
 
 const HEADING = '본인확인 창에서 인증해 주세요';
 
@@ -186,5 +197,44 @@ test('a message from another origin is ignored: the gate never completes with it
   await page.waitForTimeout(500);
   expect(completes).toEqual([]);
   await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '본인확인 창 열기' })).toBeEnabled();
+});
+
+test('mOTP locked → 잠금 해제 through NICE’s window (its first showing) → back on mOTP, unlocked → the code is accepted', async ({ context }) => {
+  const page = await openCoursePage(context, uniqueLearner('nice-unlock'));
+  const phone = await openPhone(context, page);
+  await agreeAndChooseMotp(page);
+  await lockMotp(page, phone);
+  const started = page.waitForRequest((r) => r.url().endsWith('/v1/phone/window/start'));
+  await page.getByRole('button', { name: '휴대폰 인증으로 잠금 해제' }).click();
+  await expect(page.getByRole('heading', { name: HEADING })).toBeVisible();
+  // The window screen's code arrives with this click: the check it starts is still an unlock.
+  expect((await started).postDataJSON()).toMatchObject({ purpose: 'motp-unlock' });
+  await answerInWindow(await openPopup(page, '본인확인 창 열기'), '인증');
+  await expect(page.getByRole('status').filter({ hasText: '잠금이 해제' })).toBeVisible();
+  expect(await successes(page), 'an unlock is no verification').toEqual([]);
+  await submitMotp(page, await readMotpCode(phone));
+  await expect(page.getByRole('heading', { name: '인증 완료' })).toBeVisible();
+  expect(await successes(page)).toEqual([expect.objectContaining({ method: 'motp', purpose: 'course-start' })]);
+});
+
+test('the window screen’s own code fails to load: a clear message with 다시 시도, and a retry recovers', async ({ context }) => {
+  const page = await openCoursePage(context, uniqueLearner('nice-chunk'));
+  // The window step is a chunk of its own (beside the phone chunk): cut only that one.
+  let offline = true;
+  await page.route(/\/(assets|dist)\/[\w-]*define-[\w-]+\.js$/, async (route) => {
+    const response = await route.fetch();
+    const body = await response.text();
+    const windowChunk = body.includes('idv-phone-window-step') && !body.includes('idv-phone-intro-step');
+    if (windowChunk && offline) return route.abort('internetdisconnected');
+    return route.fulfill({ response, body });
+  });
+  await agreeAndChoosePhone(page);
+  await expect(page.getByRole('alert').filter({ hasText: '다음 화면을 불러오지 못했습니다' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'MOTP인증하기' })).toBeEnabled();
+
+  offline = false;
+  await page.getByRole('button', { name: '다시 시도' }).click();
+  await expect(page.getByRole('heading', { name: HEADING })).toBeVisible();
   await expect(page.getByRole('button', { name: '본인확인 창 열기' })).toBeEnabled();
 });
