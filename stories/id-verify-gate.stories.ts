@@ -63,14 +63,27 @@ export const Consent: Story = {};
 /** In English whatever the toolbar says (the `lang` control). */
 export const ConsentEnglish: Story = { args: { lang: 'en' } };
 
+/** The institution's own notice, in the page's language. */
+const NOTICE: Record<string, { title: string; body: string }> = {
+  ko: { title: '우리 훈련기관 안내', body: '본 과정은 본인인증 후 수강할 수 있습니다. 대리 수강은 부정훈련으로 처리됩니다.' },
+  en: {
+    title: 'From your training institution',
+    body: 'This course can be taken only after the identity check. Taking it for someone else is treated as training fraud.',
+  },
+};
+
 /** The institution's own notice through the `notice` slot. */
 export const CustomNotice: Story = {
-  render: (args, { loaded, globals }) => html`<id-verify-gate lang=${storyLang(args, globals)} .client=${(loaded.backend as Backend).client}>
-    <div slot="notice">
-      <p><strong>우리 훈련기관 안내</strong></p>
-      <p>본 과정은 본인인증 후 수강할 수 있습니다. 대리 수강은 부정훈련으로 처리됩니다.</p>
-    </div>
-  </id-verify-gate>`,
+  render: (args, { loaded, globals }) => {
+    const lang = storyLang(args, globals);
+    const notice = NOTICE[lang] ?? NOTICE.ko!;
+    return html`<id-verify-gate lang=${lang} .client=${(loaded.backend as Backend).client}>
+      <div slot="notice">
+        <p><strong>${notice.title}</strong></p>
+        <p>${notice.body}</p>
+      </div>
+    </id-verify-gate>`;
+  },
 };
 
 /** Trying to go on without ticking the box: the box is marked and the learner told why. */

@@ -4,23 +4,13 @@
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { motpInput, type MotpInputArgs } from './support/controls.js';
 import { demoForm } from './support/demo-form.js';
 import { controlStrings, storyLang } from './support/globals.js';
 import '../src/motp-input/define.js';
 
-interface Args {
-  value: string;
-  name: string;
-  /** Empty: the toolbar language's label. */
-  label: string;
-  length: number;
-  required: boolean;
-  disabled: boolean;
-  readonly: boolean;
-  invalid: boolean;
-  /** Empty: the element's own message. */
-  validationMessageText: string;
-}
+/** The controls; an empty text is the toolbar language's own (label, message). */
+type Args = MotpInputArgs;
 
 const meta: Meta<Args> = {
   title: 'Controls/motp-input',
@@ -39,17 +29,7 @@ const meta: Meta<Args> = {
   argTypes: {
     length: { control: { type: 'number', min: 4, max: 8 } },
   },
-  render: (args, { globals }) => html`<motp-input
-    .value=${args.value}
-    name=${args.name}
-    label=${args.label || controlStrings(storyLang({}, globals)).codeLabel}
-    validation-message-text=${args.validationMessageText}
-    length=${args.length}
-    ?required=${args.required}
-    ?disabled=${args.disabled}
-    ?readonly=${args.readonly}
-    ?invalid=${args.invalid}
-  ></motp-input>`,
+  render: (args, { globals }) => motpInput(args, storyLang({}, globals)),
 };
 export default meta;
 type Story = StoryObj<Args>;
@@ -77,17 +57,7 @@ export const InsideForm: Story = {
   args: { required: true },
   render: (args, { globals }) => {
     const lang = storyLang({}, globals);
-    const s = controlStrings(lang);
-    const field = html`<p>
-      <motp-input
-        name=${args.name}
-        label=${args.label || s.codeLabel}
-        validation-message-text=${args.validationMessageText || s.codeIncomplete}
-        ?required=${args.required}
-        length=${args.length}
-      ></motp-input>
-    </p>`;
-    return demoForm(lang, field, s.submit);
+    return demoForm(lang, html`<p>${motpInput(args, lang)}</p>`, controlStrings(lang).submit);
   },
 };
 
@@ -108,10 +78,5 @@ export const Themed: Story = {
         border-width: 0 0 3px;
       }
     </style>
-    <motp-input
-      class="themed"
-      .value=${args.value}
-      label=${args.label || controlStrings(storyLang({}, globals)).codeLabel}
-      length=${args.length}
-    ></motp-input>`,
+    ${motpInput(args, storyLang({}, globals), { className: 'themed' })}`,
 };

@@ -4,40 +4,14 @@
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { CARRIERS, type Carrier } from '../src/protocol/constants.js';
+import { CARRIERS } from '../src/protocol/constants.js';
+import { carrierPicker, type CarrierPickerArgs } from './support/controls.js';
 import { demoForm } from './support/demo-form.js';
 import { controlStrings, storyLang } from './support/globals.js';
 import '../src/pass-carrier-picker/define.js';
 
-interface Args {
-  value: Carrier | '';
-  name: string;
-  /** Empty: the toolbar language's label. */
-  label: string;
-  required: boolean;
-  disabled: boolean;
-  mvnoHelpUrl: string;
-}
-
-/**
- * The picker as a page in the story's language writes it: its label, carrier names, link text
- * and required message in that language (the element ships Korean ones).
- */
-const picker = (args: Partial<Args>, lang: string, more: { className?: string } = {}) => {
-  const s = controlStrings(lang);
-  return html`<pass-carrier-picker
-    class=${more.className ?? ''}
-    .value=${args.value ?? ''}
-    name=${args.name ?? 'carrier'}
-    label=${args.label || s.carrierHeading}
-    .carrierLabels=${s.carrierLabels}
-    mvno-help-text=${s.mvnoHelp}
-    validation-message-text=${s.carrierRequired}
-    mvno-help-url=${args.mvnoHelpUrl ?? ''}
-    ?required=${args.required}
-    ?disabled=${args.disabled}
-  ></pass-carrier-picker>`;
-};
+/** The controls; an empty text is the toolbar language's own (label, message, link text). */
+type Args = CarrierPickerArgs;
 
 const meta: Meta<Args> = {
   title: 'Controls/pass-carrier-picker',
@@ -48,12 +22,14 @@ const meta: Meta<Args> = {
     label: '',
     required: false,
     disabled: false,
+    validationMessageText: '',
     mvnoHelpUrl: '',
+    mvnoHelpText: '',
   },
   argTypes: {
     value: { control: 'select', options: ['', ...CARRIERS] },
   },
-  render: (args, { globals }) => picker(args, storyLang({}, globals)),
+  render: (args, { globals }) => carrierPicker(args, storyLang({}, globals)),
 };
 export default meta;
 type Story = StoryObj<Args>;
@@ -71,19 +47,11 @@ export const Selected: Story = { args: { value: 'KT_MVNO' } };
 export const WithMvnoHelp: Story = {
   args: { mvnoHelpUrl: 'https://example.com/mvno' },
   render: (args, { globals }) => {
-    const s = controlStrings(storyLang({}, globals));
-    const help = storyLang({}, globals).startsWith('en')
+    const lang = storyLang({}, globals);
+    const help = lang.startsWith('en')
       ? 'MVNO users: choose the MVNO of the network printed on your bill (SKT, KT or LG U+).'
       : '알뜰폰 이용자는 요금 고지서에 적힌 통신망(SKT·KT·LG U+)의 알뜰폰을 선택해 주세요.';
-    return html`<pass-carrier-picker
-      name=${args.name}
-      label=${s.carrierHeading}
-      .carrierLabels=${s.carrierLabels}
-      mvno-help-text=${s.mvnoHelp}
-      mvno-help-url=${args.mvnoHelpUrl}
-    >
-      <p slot="mvno-help">${help}</p>
-    </pass-carrier-picker>`;
+    return carrierPicker(args, lang, { children: html`<p slot="mvno-help">${help}</p>` });
   },
 };
 
@@ -96,7 +64,7 @@ export const Required: Story = {
   render: (args, { globals }) => {
     const lang = storyLang({}, globals);
     const s = controlStrings(lang);
-    return demoForm(lang, html`<p>${s.carrierHeading}</p>${picker({ ...args, value: '' }, lang)}`, s.next);
+    return demoForm(lang, html`<p>${s.carrierHeading}</p>${carrierPicker(args, lang)}`, s.next);
   },
 };
 
@@ -110,7 +78,7 @@ export const Narrow: Story = {
         width: 18rem;
       }
     </style>
-    <div class="narrow">${picker({ ...args, mvnoHelpUrl: '' }, storyLang({}, globals))}</div>`,
+    <div class="narrow">${carrierPicker({ ...args, mvnoHelpUrl: '' }, storyLang({}, globals))}</div>`,
 };
 
 /** Theming through the `--idv-*` custom properties and the documented parts. */
@@ -136,5 +104,5 @@ export const Themed: Story = {
         text-align: end;
       }
     </style>
-    ${picker(args, storyLang({}, globals), { className: 'themed' })}`,
+    ${carrierPicker(args, storyLang({}, globals), { className: 'themed' })}`,
 };

@@ -7,6 +7,7 @@
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { carrierPicker, motpInput } from './support/controls.js';
 import { gateStoryMeta, type GateArgs } from './support/drive-gate.js';
 import { storyLang } from './support/globals.js';
 import * as gate from './id-verify-gate.stories.js';
@@ -17,19 +18,13 @@ const meta: Meta<GateArgs> = { title: 'Theme/Dark', ...gateStoryMeta, globals: {
 export default meta;
 type Story = StoryObj<GateArgs>;
 
-/** The code field's label, in the story's language. */
-const CODE_LABEL: Record<string, string> = { ko: '인증번호', en: 'Code' };
-
 /** The gate on its consent screen, and both form controls on their own (one with a carrier checked). */
 export const Elements: Story = {
   render: (args, context) => {
     const lang = storyLang(args, context.globals);
     return html`${gateStoryMeta.render!(args, context)}
-      <form>
-        <label for="dark-otp">${CODE_LABEL[lang] ?? CODE_LABEL.ko}</label>
-        <motp-input id="dark-otp" name="otp" value="123" label=${CODE_LABEL[lang] ?? CODE_LABEL.ko}></motp-input>
-      </form>
-      <pass-carrier-picker name="carrier" value="KT_MVNO" mvno-help-url="https://example.com/mvno"></pass-carrier-picker>`;
+      <form>${motpInput({ value: '123' }, lang)}</form>
+      ${carrierPicker({ value: 'KT_MVNO', mvnoHelpUrl: 'https://example.com/mvno' }, lang)}`;
   },
 };
 
