@@ -2,13 +2,14 @@
  * Every story of the built Storybook, in Korean and English, at desktop width and on a 390 px
  * phone: its loaders, render and play function (the learner's walk) must finish without an
  * error, the console and the page must stay free of errors, and axe must find no serious or
- * critical violation in what the story shows. Every docs page must render too, listing the
- * elements' public API and none of their private state.
+ * critical violation in what the story shows. No story offers an element's private state, and
+ * its controls set only what a page can set (each of them checked to reach the element). Every
+ * docs page must render too, listing the elements' public API and none of their private state.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { expect, test as base, type Page } from '@playwright/test';
-import { showStory, storyOutcome, watchStorybook, type StoryOutcome } from './storybook-channel.js';
+import { showStory, storyControls, storyOutcome, updateArgs, watchStorybook, type Control, type StoryOutcome } from './storybook-channel.js';
 
 /** One entry of storybook-static/index.json. */
 interface IndexEntry {
@@ -26,6 +27,31 @@ const docs = entries.filter((entry) => entry.type === 'docs');
 const LANGUAGES = ['ko', 'en'] as const;
 /** Desktop, and the 390 px phone the stories' toolbar offers (stories/support/globals.ts). */
 const SIZES = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
+
+/** A field of an element in custom-elements.json. */
+interface ManifestField {
+  kind: string;
+  name: string;
+  privacy?: string;
+  static?: boolean;
+  readonly?: boolean;
+}
+
+/** Each element's fields, from the manifest the docs pages are made from. */
+const fieldsByTag = new Map<string, ManifestField[]>();
+const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8')) as {
+  modules: { declarations?: { tagName?: string; members?: ManifestField[] }[] }[];
+};
+for (const mod of manifest.modules) {
+  for (const declaration of mod.declarations ?? []) {
+    if (declaration.tagName) fieldsByTag.set(declaration.tagName, (declaration.members ?? []).filter((m) => m.kind === 'field'));
+  }
+}
+const isPublic = (field: ManifestField) => (field.privacy ?? 'public') === 'public' && !field.static && !/^[#_]/.test(field.name);
+/** The fields of `tag` a page has no business with: private, protected, `#private`, static. */
+const hiddenFields = (tag: string) => new Set((fieldsByTag.get(tag) ?? []).filter((f) => !isPublic(f)).map((f) => f.name));
+/** The fields of `tag` a page may set: public, on instances, writable. */
+const settableFields = (tag: string) => new Set((fieldsByTag.get(tag) ?? []).filter((f) => isPublic(f) && !f.readonly).map((f) => f.name));
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -106,9 +132,49 @@ for (const lang of LANGUAGES) {
         expect(await page.locator('html').getAttribute('lang')).toBe(lang);
         expect(outcome.violations, 'serious or critical axe violations').toEqual([]);
         expect(errors, 'console, page and HTTP errors').toEqual([]);
+        const { component, argTypes, controls } = await storyControls(page, story.id);
+        expect(fieldsByTag.has(component), `the story's component (${component}) is an element of the manifest`).toBe(true);
+        expect(argTypes.filter((name) => hiddenFields(component).has(name)), 'private members among the arguments').toEqual([]);
+        const settable = settableFields(component);
+        expect(controls.map((c) => c.name).filter((name) => !settable.has(name)), 'controls for what a page cannot set').toEqual([]);
       });
     }
   }
+}
+
+/** Property `name` of the story's first `tag` element. */
+const propertyOf = (page: Page, tag: string, name: string) =>
+  page.evaluate(([tag, name]) => (document.querySelector(`#storybook-root ${tag}`) as unknown as Record<string, unknown> | null)?.[name], [tag, name]);
+
+/** For a text control, a value the element keeps as it is (a code field keeps digits only). */
+const TEXT_SAMPLES: Record<string, string> = { value: '12', methods: 'motp', lang: 'en' };
+
+/** A value for `control` other than the one the story starts with. */
+function sampleFor(control: Control): unknown {
+  if (control.options) return control.options.find((option) => option !== '' && option !== control.value);
+  if (control.type === 'boolean') return !control.value;
+  if (control.type === 'number') return control.min !== undefined && control.min !== control.value ? control.min : Number(control.value) + 1;
+  return TEXT_SAMPLES[control.name] ?? `sample ${control.name}`;
+}
+
+// Each control of each element reaches the element: a control that changes nothing is a lie.
+for (const id of ['gate-id-verify-gate--consent', 'controls-motp-input--default', 'controls-pass-carrier-picker--default']) {
+  test(`${id}: every control sets the element's property`, async ({ preview }) => {
+    const { page } = preview;
+    const [, errors] = await watchingErrors(page, async () => {
+      expect(await show(preview, id, 'ko'), 'the story rendered').toEqual({ status: 'success', errors: [] });
+      const { component, controls } = await storyControls(page, id);
+      expect(controls.length, 'the story offers controls').toBeGreaterThan(0);
+      for (const control of controls) {
+        const value = sampleFor(control);
+        expect(value, `a value for ${control.name} other than ${JSON.stringify(control.value)}`).not.toBeUndefined();
+        await updateArgs(page, id, { [control.name]: value });
+        const message = `${component}.${control.name} after its control was set to ${JSON.stringify(value)}`;
+        await expect.poll(() => propertyOf(page, component, control.name), { message, timeout: 3000 }).toEqual(value);
+      }
+    });
+    expect(errors, 'console, page and HTTP errors').toEqual([]);
+  });
 }
 
 /** Some of each element's public API: properties, events, parts, CSS properties (and slots). */
@@ -117,8 +183,6 @@ const PUBLIC: Record<string, string[]> = {
   'motp-input': ['value', 'name', 'label', 'length', 'required', 'motp-complete', 'slot', '--idv-motp-slot-size'],
   'pass-carrier-picker': ['value', 'name', 'label', 'mvnoHelpUrl', 'change', 'option', 'mvno-help', '--idv-carrier-columns'],
 };
-/** The elements' private state (fields, `#private` ones, statics), which docs and controls must not offer. */
-const PRIVATE = ['activeClient', 'flow', 'phoneChunk', 'loadError', 'translatedFrom', 'config', 't', '#code', '#internals', 'properties', 'styles'];
 
 for (const doc of docs) {
   test(`${doc.title} / docs page`, async ({ page }) => {
@@ -133,7 +197,7 @@ for (const doc of docs) {
     const cells = await page.locator('#storybook-docs table.docblock-argstable tbody tr td:first-child').allInnerTexts();
     const names = cells.map((cell) => cell.split('\n')[0]!.trim());
     expect(names, 'the public API in the table').toEqual(expect.arrayContaining(PUBLIC[tag]!));
-    expect(names.filter((name) => PRIVATE.includes(name)), 'private members in the table').toEqual([]);
+    expect(names.filter((name) => hiddenFields(tag).has(name)), 'private members in the table').toEqual([]);
     expect(errors, 'console and page errors').toEqual([]);
   });
 }

@@ -84,3 +84,56 @@ export const storyOutcome = (page: Page, id: string): Promise<StoryOutcome> =>
 /** Shows story `id` in the preview the page already runs, and waits for Storybook's verdict. */
 export const showStory = (page: Page, id: string): Promise<StoryOutcome> =>
   page.evaluate((story) => (window as unknown as Watched).__showStory(story), id);
+
+/** One control of the Controls panel: the argument, its control type, and what it may choose from. */
+export interface Control {
+  name: string;
+  type: string;
+  options?: unknown[];
+  min?: number;
+  value: unknown;
+}
+
+/** The story's component (its tag) and what Storybook offers for it: every argument, and the controls. */
+export interface StoryControls {
+  component: string;
+  /** Every argument's name, documented or not (the docs table and the Controls panel read these). */
+  argTypes: string[];
+  /** The arguments the Controls panel lets one change. */
+  controls: Control[];
+}
+
+/** Reads story `id`'s arguments as the preview prepared them (after every enhancer ran). */
+export const storyControls = (page: Page, id: string): Promise<StoryControls> =>
+  page.evaluate(async (story) => {
+    type ArgType = { control?: false | { type?: string; min?: number; disable?: boolean }; options?: unknown[]; table?: { disable?: boolean } };
+    type Prepared = { component?: unknown; argTypes: Record<string, ArgType>; initialArgs: Record<string, unknown> };
+    const preview = (window as unknown as { __STORYBOOK_PREVIEW__: { storyStoreValue: { loadStory(o: { storyId: string }): Promise<Prepared> } } })
+      .__STORYBOOK_PREVIEW__;
+    const prepared = await preview.storyStoreValue.loadStory({ storyId: story });
+    const entries = Object.entries(prepared.argTypes);
+    // What the Controls panel shows with a working control: not hidden from the table, control not off.
+    const shown = entries.filter(([, t]) => !t.table?.disable && t.control !== false && !t.control?.disable);
+    return {
+      component: String(prepared.component ?? ''),
+      argTypes: entries.map(([name]) => name),
+      controls: shown.map(([name, t]) => ({
+        name,
+        type: (t.control && t.control.type) || 'unknown',
+        options: t.options,
+        min: t.control ? t.control.min : undefined,
+        value: prepared.initialArgs[name],
+      })),
+    };
+  }, id);
+
+/** Changes story `id`'s arguments as the Controls panel does (the story renders again). */
+export const updateArgs = (page: Page, id: string, args: Record<string, unknown>): Promise<void> =>
+  page.evaluate(
+    ([storyId, updatedArgs]) => {
+      const channel = (globalThis as unknown as { __STORYBOOK_ADDONS_CHANNEL__: { emit(event: string, payload: unknown): void } })
+        .__STORYBOOK_ADDONS_CHANNEL__;
+      channel.emit('updateStoryArgs', { storyId, updatedArgs });
+    },
+    [id, args] as const,
+  );
