@@ -1,7 +1,8 @@
 /**
  * Every story of the built Storybook, in Korean and English, at desktop width and on a 390 px
  * phone: its loaders, render and play function (the learner's walk) must finish without an
- * error, the console and the page must stay free of errors, and axe must find no serious or
+ * error, the console and the page must stay free of errors, an English story must show no
+ * Korean text (nor name anything in Korean), and axe must find no serious or
  * critical violation in what the story shows. No story offers an element's private state, and
  * its controls set only what a page can set (each of them checked to reach the element). Every
  * docs page must render too, listing the elements' public API and none of their private state.
@@ -86,6 +87,29 @@ async function axeViolations(page: Page, root: string): Promise<string[]> {
   }, root);
 }
 
+/** Korean text the story shows (text and accessible names, through shadow roots); what an English page must not show. */
+function koreanShown(page: Page, root: string): Promise<string[]> {
+  return page.evaluate((selector) => {
+    const hangul = /[\uAC00-\uD7A3]/;
+    const found = new Set<string>();
+    const walk = (node: Element | ShadowRoot) => {
+      const texts = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+      for (let text = texts.nextNode(); text; text = texts.nextNode()) {
+        if (hangul.test(text.textContent ?? '') && text.parentElement?.localName !== 'style') found.add(text.textContent!.trim());
+      }
+      for (const el of node.querySelectorAll('*')) {
+        for (const name of ['aria-label', 'placeholder', 'title', 'alt']) {
+          const value = el.getAttribute(name);
+          if (value && hangul.test(value)) found.add(`${name}="${value}"`);
+        }
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    };
+    walk(document.querySelector(selector)!);
+    return [...found];
+  }, root);
+}
+
 /** Runs `action` and returns its result with the console errors, page errors and HTTP errors meanwhile. */
 async function watchingErrors<T>(page: Page, action: () => Promise<T>): Promise<[T, string[]]> {
   const errors: string[] = [];
@@ -130,6 +154,7 @@ for (const lang of LANGUAGES) {
         });
         expect(outcome.outcome, 'the story rendered and its play function finished').toEqual({ status: 'success', errors: [] });
         expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+        if (lang === 'en') expect(await koreanShown(page, '#storybook-root'), 'Korean text on an English page').toEqual([]);
         expect(outcome.violations, 'serious or critical axe violations').toEqual([]);
         expect(errors, 'console, page and HTTP errors').toEqual([]);
         const { component, argTypes, controls } = await storyControls(page, story.id);
