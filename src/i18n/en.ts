@@ -8,7 +8,7 @@ export const en: Translation = {
   loading: 'Loading identity verification…',
   retry: 'Try again',
   stepLoading: 'Loading the next screen…',
-  stepLoadFailed: 'The next screen could not be loaded. Check your connection and try again.',
+  stepLoadFailed: 'The next screen could not be loaded. Check your connection and try again; if it keeps failing, reload the page.',
   back: 'Back',
   cancel: 'Cancel',
   notice: {

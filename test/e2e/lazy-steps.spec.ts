@@ -14,6 +14,8 @@ test('the phone screens fail to load: a clear message with 다시 시도, and a 
   await page.getByRole('checkbox', { name: '동의합니다' }).check();
   await page.getByRole('button', { name: '휴대폰인증하기' }).click();
   await expect(page.getByRole('alert').filter({ hasText: '다음 화면을 불러오지 못했습니다' })).toBeVisible();
+  // Browsers that remember a failed module fetch fail every retry: the learner is told the way out.
+  await expect(page.getByRole('alert')).toContainText('계속 안 되면 페이지를 새로고침해 주세요');
   // Not a dead button: the screen the learner was on stays usable, and the retry is offered.
   await expect(page.getByRole('button', { name: 'MOTP인증하기' })).toBeEnabled();
 
