@@ -27,6 +27,7 @@ const steps = [
     ['playwright', 'test'],
     { E2E_SUITE: suite },
   ]),
+  ['Storybook: build, then every story in ko/en at desktop and 390 px, axe (Chromium)', 'npm', ['run', '--silent', 'test:storybook']],
   ['build and pack id-verify and id-verify-server', 'npm', ['run', '--silent', 'pack:all', '--', '--pack-destination', packed]],
   [
     'packages (manifest, publint, attw, installs, React and Vue apps, the bundled Chromium)',

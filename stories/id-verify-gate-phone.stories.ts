@@ -6,7 +6,6 @@
  * inbox) goes through the simulator's `/v1/dev/*` calls, as the phone simulator page does.
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { DEMO_MEMBER } from '../src/dev/in-page-backend.js';
 import type { MotpInput } from '../src/motp-input/motp-input.js';
 import type { IdVerifyGate } from '../src/id-verify-gate/id-verify-gate.js';
 import {
@@ -15,14 +14,17 @@ import {
   choose,
   deep,
   gateIn,
+  gateStrings,
   gateText,
   openPhone,
   pendingPass,
+  region,
   shifted,
   stepRoot,
+  submitButton,
   submitIdentity,
+  submitIntro,
   toIdentity,
-  typeInto,
   until,
   type BackendParameters,
   type Loaded,
@@ -34,10 +36,6 @@ import '../src/index.js';
 const meta: Meta<GateArgs> = { title: 'Gate/Phone path', ...gateStoryMeta };
 export default meta;
 type Story = StoryObj<GateArgs>;
-
-/** The text of the current step's `role` region (`alert` or `status`). */
-const region = (gate: IdVerifyGate, role: 'alert' | 'status') =>
-  [...(stepRoot(gate)?.querySelectorAll(`[role="${role}"]`) ?? [])].map((el) => el.textContent ?? '').join(' ');
 
 /** The SMS step's countdown, e.g. `2:59`. */
 const timer = (gate: IdVerifyGate) => stepRoot(gate)?.querySelector('[role="timer"]')?.textContent ?? '';
@@ -54,7 +52,13 @@ async function startCheck(canvasElement: HTMLElement, loaded: Loaded, method: 'a
 /** Types `code` into the SMS step's boxes and presses "확인". */
 function enterSmsCode(gate: IdVerifyGate, code: string) {
   stepRoot(gate)!.querySelector<MotpInput>('motp-input')!.value = code;
-  buttonNamed(gate, '확인').click();
+  submitButton(gate).click();
+}
+
+/** The tab was hidden while the server's clock moved `ms` on; now it is visible again. */
+function awayFor({ clock }: Loaded, ms: number) {
+  clock.skewMs = ms;
+  document.dispatchEvent(new Event('visibilitychange'));
 }
 
 /** A code that is surely not the one just texted to the member. */
@@ -76,8 +80,8 @@ export const CarrierMissing: Story = {
   play: async ({ canvasElement }) => {
     const gate = await gateIn(canvasElement);
     await openPhone(gate);
-    buttonNamed(gate, '다음').click();
-    await until(() => region(gate, 'alert').includes('통신사를 선택해 주세요'), 'the carrier message');
+    submitButton(gate).click();
+    await until(() => region(gate, 'alert').includes(gateStrings(gate).phone.carrierRequired), 'the carrier message');
   },
 };
 
@@ -104,7 +108,8 @@ export const CaptchaFailed: Story = {
     const first = await toIdentity(gate, 'app');
     const { answer } = await (loaded as Loaded).backend.dev<{ answer: string }>(`captcha/${first}`);
     await submitIdentity(gate, (loaded as Loaded).backend, { captcha: shifted(answer) });
-    await until(() => deep(stepRoot(gate), '#captcha-error')?.textContent?.includes('보안문자가 일치하지 않습니다'), 'the 보안문자 message');
+    const message = gateStrings(gate).phone.captchaFailed;
+    await until(() => deep(stepRoot(gate), '#captcha-error')?.textContent?.includes(message), 'the 보안문자 message');
     const field = () => deep<HTMLElement & { challengeId: string }>(stepRoot(gate), 'idv-captcha-field');
     await until(() => field()?.challengeId && field()!.challengeId !== first, 'a new 보안문자');
   },
@@ -114,7 +119,7 @@ export const CaptchaFailed: Story = {
 export const PassWaiting: Story = {
   play: async ({ canvasElement, loaded }) => {
     const gate = await startCheck(canvasElement, loaded as Loaded, 'app');
-    await until(() => region(gate, 'status').includes('승인을 기다리는 중'), 'the waiting message');
+    await until(() => region(gate, 'status').includes(gateStrings(gate).phone.waiting), 'the waiting message');
   },
 };
 
@@ -124,12 +129,16 @@ export const PassRejected: Story = {
     const { backend } = loaded as Loaded;
     const gate = await startCheck(canvasElement, loaded as Loaded, 'app');
     await backend.dev(`pass/${await pendingPass(backend)}/deny`);
-    await until(() => region(gate, 'alert').includes('거절'), 'the rejection');
+    await until(() => region(gate, 'alert').includes(gateStrings(gate).phone.rejected), 'the rejection');
   },
 };
 
-/** QR: the code to scan with PASS and the 6-digit number to type instead. */
+/**
+ * QR: the code to scan with PASS and the 6-digit number to type instead. QR is scanned from a
+ * computer's screen, so the story keeps the desktop layout at any width.
+ */
 export const Qr: Story = {
+  args: { layout: 'desktop' },
   play: async ({ canvasElement, loaded }) => {
     const gate = await startCheck(canvasElement, loaded as Loaded, 'qr');
     await until(() => stepRoot(gate)?.querySelector('svg.qr'), 'the QR code');
@@ -151,7 +160,7 @@ export const SmsWrongCode: Story = {
   play: async ({ canvasElement, loaded }) => {
     const gate = await startCheck(canvasElement, loaded as Loaded, 'sms');
     enterSmsCode(gate, await wrongSmsCode(loaded as Loaded));
-    await until(() => region(gate, 'alert').includes('남은 시도 4회'), 'the attempts left');
+    await until(() => region(gate, 'alert').includes(gateStrings(gate).wrongCode(4)), 'the attempts left');
   },
 };
 
@@ -162,11 +171,12 @@ export const SmsDead: Story = {
     const wrong = await wrongSmsCode(loaded as Loaded);
     for (let left = 4; left > 0; left--) {
       enterSmsCode(gate, wrong);
-      await until(() => region(gate, 'alert').includes(`남은 시도 ${left}회`), `${left} attempts left`);
+      await until(() => region(gate, 'alert').includes(gateStrings(gate).wrongCode(left)), `${left} attempts left`);
     }
     enterSmsCode(gate, wrong);
     await until(() => stepRoot(gate)?.querySelector('motp-input')?.hasAttribute('disabled'), 'the dead code');
-    await until(() => gateText(gate).includes('처음부터 다시'), 'the restart button');
+    await until(() => region(gate, 'alert').includes(gateStrings(gate).phone.codeDead), 'the dead-code message');
+    buttonNamed(gate, gateStrings(gate).phone.restart);
   },
 };
 
@@ -176,12 +186,26 @@ export const SmsDead: Story = {
  */
 export const SmsExpiryWarning: Story = {
   play: async ({ canvasElement, loaded }) => {
-    const { clock } = loaded as Loaded;
     const gate = await startCheck(canvasElement, loaded as Loaded, 'sms');
-    clock.skewMs = 155_000;
-    document.dispatchEvent(new Event('visibilitychange'));
+    awayFor(loaded as Loaded, 155_000);
     await until(() => /^0:2\d$/.test(timer(gate)), 'the re-synced countdown');
-    await until(() => region(gate, 'status').includes('초 남았습니다'), 'the warning');
+    const warnings = Array.from({ length: 30 }, (_, i) => gateStrings(gate).phone.expiryWarning(i + 1));
+    await until(() => warnings.some((warning) => region(gate, 'status').includes(warning)), 'the warning');
+  },
+};
+
+/**
+ * SMS: the code ran out of time (the server's clock passed its 3 minutes while the tab was
+ * hidden; on return the widget re-synced): the form is off and the learner is told to ask for
+ * a new code.
+ */
+export const SmsExpired: Story = {
+  play: async ({ canvasElement, loaded }) => {
+    const gate = await startCheck(canvasElement, loaded as Loaded, 'sms');
+    awayFor(loaded as Loaded, 181_000);
+    await until(() => region(gate, 'alert').includes(gateStrings(gate).phone.codeExpired), 'the expiry message');
+    await until(() => stepRoot(gate)?.querySelector('motp-input')?.hasAttribute('disabled'), 'the dead code');
+    if (timer(gate) !== '0:00') throw new Error(`The countdown shows ${timer(gate)} on an expired code`);
   },
 };
 
@@ -191,7 +215,7 @@ export const Mismatch: Story = {
     const { backend } = loaded as Loaded;
     const gate = await startCheck(canvasElement, loaded as Loaded, 'app', '김철수');
     await backend.dev(`pass/${await pendingPass(backend)}/approve`);
-    await until(() => region(gate, 'alert').includes('일치하지 않습니다'), 'the mismatch');
+    await until(() => region(gate, 'alert').includes(gateStrings(gate).phone.mismatch), 'the mismatch');
   },
 };
 
@@ -203,7 +227,7 @@ export const UnlockFromLocked: Story = {
     await choose(gate, 'motp');
     await arrive(gate, 'motp');
     await until(() => stepRoot(gate)?.querySelector('.locked'), 'the locked panel');
-    await until(() => gateText(gate).includes('휴대폰 인증으로 잠금 해제'), 'the unlock button');
+    buttonNamed(gate, gateStrings(gate).unlockWithPhone);
   },
 };
 
@@ -212,7 +236,7 @@ export const Substitute: Story = {
   parameters: { backend: { withoutMotp: true } satisfies BackendParameters },
   play: async ({ canvasElement }) => {
     const gate = await gateIn(canvasElement);
-    await until(() => gateText(gate).includes('대체인증'), 'the 대체인증 notice');
+    await until(() => gateText(gate).includes(gateStrings(gate).substitute), 'the 대체인증 notice');
   },
 };
 
@@ -221,7 +245,7 @@ async function toMobileIntro(canvasElement: HTMLElement) {
   const gate = await gateIn(canvasElement);
   await choose(gate, 'motp');
   await arrive(gate, 'motp');
-  buttonNamed(gate, '휴대폰 인증').click();
+  buttonNamed(gate, gateStrings(gate).switchToPhone).click();
   await arrive(gate, 'phone-intro');
   return gate;
 }
@@ -237,9 +261,7 @@ export const MobileMethod: Story = {
   args: { layout: 'mobile' },
   play: async ({ canvasElement }) => {
     const gate = await toMobileIntro(canvasElement);
-    typeInto(gate, '#name', DEMO_MEMBER.name);
-    typeInto(gate, '#number', DEMO_MEMBER.phone);
-    buttonNamed(gate, '인증하기').click();
+    await submitIntro(gate);
     await arrive(gate, 'phone-method');
     if (stepRoot(gate)!.querySelector('input[name="method"][value="qr"]')) throw new Error('QR offered on mobile');
   },

@@ -4,18 +4,13 @@
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { motpInput, type MotpInputArgs } from './support/controls.js';
+import { demoForm } from './support/demo-form.js';
+import { controlStrings, storyLang } from './support/globals.js';
 import '../src/motp-input/define.js';
 
-interface Args {
-  value: string;
-  name: string;
-  label: string;
-  length: number;
-  required: boolean;
-  disabled: boolean;
-  readonly: boolean;
-  invalid: boolean;
-}
+/** The controls; an empty text is the toolbar language's own (label, message). */
+type Args = MotpInputArgs;
 
 const meta: Meta<Args> = {
   title: 'Controls/motp-input',
@@ -23,26 +18,18 @@ const meta: Meta<Args> = {
   args: {
     value: '',
     name: 'otp',
-    label: '인증번호',
+    label: '',
     length: 6,
     required: false,
     disabled: false,
     readonly: false,
     invalid: false,
+    validationMessageText: '',
   },
   argTypes: {
     length: { control: { type: 'number', min: 4, max: 8 } },
   },
-  render: (args) => html`<motp-input
-    .value=${args.value}
-    name=${args.name}
-    label=${args.label}
-    length=${args.length}
-    ?required=${args.required}
-    ?disabled=${args.disabled}
-    ?readonly=${args.readonly}
-    ?invalid=${args.invalid}
-  ></motp-input>`,
+  render: (args, { globals }) => motpInput(args, storyLang({}, globals)),
 };
 export default meta;
 type Story = StoryObj<Args>;
@@ -68,27 +55,15 @@ export const FourDigits: Story = { args: { length: 4 } };
  */
 export const InsideForm: Story = {
   args: { required: true },
-  render: (args) => html`<form
-    @submit=${(event: SubmitEvent) => {
-      event.preventDefault();
-      const form = event.target as HTMLFormElement;
-      form.querySelector('output')!.value = JSON.stringify(Object.fromEntries(new FormData(form)));
-    }}
-  >
-    <p>
-      <motp-input name=${args.name} ?required=${args.required} length=${args.length}></motp-input>
-    </p>
-    <p>
-      <button type="submit">인증하기</button>
-      <button type="reset">지우기</button>
-    </p>
-    <p>Submitted: <output>—</output></p>
-  </form>`,
+  render: (args, { globals }) => {
+    const lang = storyLang({}, globals);
+    return demoForm(lang, html`<p>${motpInput(args, lang)}</p>`, controlStrings(lang).submit);
+  },
 };
 
 /** Theming through the `--idv-*` custom properties and the documented parts. */
 export const Themed: Story = {
-  render: (args) => html`<style>
+  render: (args, { globals }) => html`<style>
       .themed {
         --idv-color-accent: #047857;
         --idv-color-border: #065f46;
@@ -103,5 +78,5 @@ export const Themed: Story = {
         border-width: 0 0 3px;
       }
     </style>
-    <motp-input class="themed" .value=${args.value} label=${args.label} length=${args.length}></motp-input>`,
+    ${motpInput(args, storyLang({}, globals), { className: 'themed' })}`,
 };

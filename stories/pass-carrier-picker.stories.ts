@@ -4,17 +4,14 @@
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { CARRIERS, type Carrier } from '../src/protocol/constants.js';
+import { CARRIERS } from '../src/protocol/constants.js';
+import { carrierPicker, type CarrierPickerArgs } from './support/controls.js';
+import { demoForm } from './support/demo-form.js';
+import { controlStrings, storyLang } from './support/globals.js';
 import '../src/pass-carrier-picker/define.js';
 
-interface Args {
-  value: Carrier | '';
-  name: string;
-  label: string;
-  required: boolean;
-  disabled: boolean;
-  mvnoHelpUrl: string;
-}
+/** The controls; an empty text is the toolbar language's own (label, message, link text). */
+type Args = CarrierPickerArgs;
 
 const meta: Meta<Args> = {
   title: 'Controls/pass-carrier-picker',
@@ -22,22 +19,17 @@ const meta: Meta<Args> = {
   args: {
     value: '',
     name: 'carrier',
-    label: '통신사 선택',
+    label: '',
     required: false,
     disabled: false,
+    validationMessageText: '',
     mvnoHelpUrl: '',
+    mvnoHelpText: '',
   },
   argTypes: {
     value: { control: 'select', options: ['', ...CARRIERS] },
   },
-  render: (args) => html`<pass-carrier-picker
-    .value=${args.value}
-    name=${args.name}
-    label=${args.label}
-    mvno-help-url=${args.mvnoHelpUrl}
-    ?required=${args.required}
-    ?disabled=${args.disabled}
-  ></pass-carrier-picker>`,
+  render: (args, { globals }) => carrierPicker(args, storyLang({}, globals)),
 };
 export default meta;
 type Story = StoryObj<Args>;
@@ -54,9 +46,13 @@ export const Selected: Story = { args: { value: 'KT_MVNO' } };
  */
 export const WithMvnoHelp: Story = {
   args: { mvnoHelpUrl: 'https://example.com/mvno' },
-  render: (args) => html`<pass-carrier-picker name=${args.name} mvno-help-url=${args.mvnoHelpUrl}>
-    <p slot="mvno-help">알뜰폰 이용자는 요금 고지서에 적힌 통신망(SKT·KT·LG U+)의 알뜰폰을 선택해 주세요.</p>
-  </pass-carrier-picker>`,
+  render: (args, { globals }) => {
+    const lang = storyLang({}, globals);
+    const help = lang.startsWith('en')
+      ? 'MVNO users: choose the MVNO of the network printed on your bill (SKT, KT or LG U+).'
+      : '알뜰폰 이용자는 요금 고지서에 적힌 통신망(SKT·KT·LG U+)의 알뜰폰을 선택해 주세요.';
+    return carrierPicker(args, lang, { children: html`<p slot="mvno-help">${help}</p>` });
+  },
 };
 
 /**
@@ -65,21 +61,11 @@ export const WithMvnoHelp: Story = {
  */
 export const Required: Story = {
   args: { required: true },
-  render: (args) => html`<form
-    @submit=${(event: SubmitEvent) => {
-      event.preventDefault();
-      const form = event.target as HTMLFormElement;
-      form.querySelector('output')!.value = JSON.stringify(Object.fromEntries(new FormData(form)));
-    }}
-  >
-    <p>이용중인 통신사를 선택해 주세요</p>
-    <pass-carrier-picker name=${args.name} ?required=${args.required}></pass-carrier-picker>
-    <p>
-      <button type="submit">다음</button>
-      <button type="reset">지우기</button>
-    </p>
-    <p>Submitted: <output>—</output></p>
-  </form>`,
+  render: (args, { globals }) => {
+    const lang = storyLang({}, globals);
+    const s = controlStrings(lang);
+    return demoForm(lang, html`<p>${s.carrierHeading}</p>${carrierPicker(args, lang)}`, s.next);
+  },
 };
 
 /** Turned off: out of the tab order, deaf to clicks and keys, not submitted. */
@@ -87,20 +73,18 @@ export const Disabled: Story = { args: { value: 'SKT', disabled: true } };
 
 /** In a container narrower than 20rem the grid falls back to 2 columns (container query). */
 export const Narrow: Story = {
-  render: (args) => html`<style>
+  render: (args, { globals }) => html`<style>
       .narrow {
         width: 18rem;
       }
     </style>
-    <div class="narrow">
-      <pass-carrier-picker name=${args.name} .value=${args.value}></pass-carrier-picker>
-    </div>`,
+    <div class="narrow">${carrierPicker({ ...args, mvnoHelpUrl: '' }, storyLang({}, globals))}</div>`,
 };
 
 /** Theming through the `--idv-*` custom properties and the documented parts. */
 export const Themed: Story = {
   args: { value: 'LGU', mvnoHelpUrl: 'https://example.com/mvno' },
-  render: (args) => html`<style>
+  render: (args, { globals }) => html`<style>
       .themed {
         --idv-color-accent: #047857;
         --idv-color-border: #065f46;
@@ -120,10 +104,5 @@ export const Themed: Story = {
         text-align: end;
       }
     </style>
-    <pass-carrier-picker
-      class="themed"
-      name=${args.name}
-      .value=${args.value}
-      mvno-help-url=${args.mvnoHelpUrl}
-    ></pass-carrier-picker>`,
+    ${carrierPicker(args, storyLang({}, globals), { className: 'themed' })}`,
 };

@@ -1,46 +1,47 @@
 /**
- * Theming: the three elements read one set of `--idv-*` tokens (src/styles/tokens.ts). Here a
- * dark theme, set once on a container, recolours the gate and the two form controls alike.
+ * Theming: the three elements read one set of `--idv-*` tokens (src/styles/tokens.ts). Here the
+ * dark theme (stories/support/globals.ts), set once on a container, recolours the gate and both
+ * form controls alike, through the states that use every colour: the accent (buttons, the
+ * checked carrier), muted help, the subtle notice and 보안문자, errors, the low countdown, and
+ * success. Any other story shows in the dark theme too with the toolbar's "Theme".
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { loadBackend, type Loaded } from './support/drive-gate.js';
+import { carrierPicker, motpInput } from './support/controls.js';
+import { gateStoryMeta, type GateArgs } from './support/drive-gate.js';
+import { storyLang } from './support/globals.js';
+import * as gate from './id-verify-gate.stories.js';
+import * as phone from './id-verify-gate-phone.stories.js';
 import '../src/index.js';
 
-const meta: Meta = { title: 'Theme/Dark', loaders: [loadBackend] };
+const meta: Meta<GateArgs> = { title: 'Theme/Dark', ...gateStoryMeta, globals: { theme: 'dark' } };
 export default meta;
-type Story = StoryObj;
+type Story = StoryObj<GateArgs>;
 
-/** The tokens of a dark theme: contrast stays at WCAG AA (text 13:1, borders 5:1 on the surface). */
-const dark = html`<style>
-  .dark {
-    --idv-color-accent: #8ab4f8;
-    --idv-color-on-accent: #0b1220;
-    --idv-color-text: #e8eaed;
-    --idv-color-muted: #bdc1c6;
-    --idv-color-border: #8a919a;
-    --idv-color-surface: #1f2329;
-    --idv-color-subtle: #2a2f36;
-    --idv-color-danger: #f28b82;
-    --idv-color-success: #81c995;
-    background: #14171b;
-    color: #e8eaed;
-    padding: 24px;
-    display: grid;
-    gap: 24px;
-    max-width: 44rem;
-  }
-</style>`;
-
-/** The gate on its consent screen, and both form controls on their own, in the dark theme. */
-export const Dark: Story = {
-  render: (_args, { loaded }) => html`${dark}
-    <div class="dark">
-      <id-verify-gate purpose="exam" .client=${(loaded as Loaded).backend.client}></id-verify-gate>
-      <form>
-        <label for="dark-otp">인증번호</label>
-        <motp-input id="dark-otp" name="otp" value="123"></motp-input>
-      </form>
-      <pass-carrier-picker name="carrier" value="KT_MVNO"></pass-carrier-picker>
-    </div>`,
+/** The gate on its consent screen, and both form controls on their own (one with a carrier checked). */
+export const Elements: Story = {
+  render: (args, context) => {
+    const lang = storyLang(args, context.globals);
+    return html`${gateStoryMeta.render!(args, context)}
+      <form>${motpInput({ value: '123' }, lang)}</form>
+      ${carrierPicker({ value: 'KT_MVNO', mvnoHelpUrl: 'https://example.com/mvno' }, lang)}`;
+  },
 };
+
+/** mOTP after a wrong code: the error colour on the message and the code boxes. */
+export const MotpWrongCode: Story = { play: gate.MotpWrongCode.play };
+
+/** mOTP locked: the danger border and the unlock button. */
+export const MotpLocked: Story = { play: gate.MotpLocked.play };
+
+/** The carrier and method step: the checked carrier and method in the accent colour. */
+export const CarrierAndMethod: Story = { play: phone.CarrierAndMethod.play };
+
+/** The identity step: the 보안문자 on the subtle background. */
+export const Identity: Story = { play: phone.Identity.play };
+
+/** SMS under 30 s: the low countdown in the danger colour, and the spoken warning. */
+export const SmsExpiryWarning: Story = { play: phone.SmsExpiryWarning.play };
+
+/** Done: the success colour. */
+export const Done: Story = { play: gate.Done.play };

@@ -2,11 +2,21 @@
  * Drives `<id-verify-gate>` the way a learner does (ticking, clicking, typing) through its
  * nested shadow roots, against the in-page backend. Shared by the element tests and the
  * Storybook stories; nothing here sets the gate's internal state. Not part of any bundle.
+ *
+ * Controls are found by role and structure (a form's submit button, `data-method`, a named
+ * field) or by their accessible name in the gate's own language ({@link gateStrings}), never by
+ * Korean text, so the same walk runs in Korean and English. The walks follow the layout the
+ * gate chose: on the mobile layout the phone check starts from the mOTP screen's switch and
+ * asks for name and phone first.
  */
 import { DEMO_MEMBER, type createInPageBackend } from './in-page-backend.js';
 
 export { shifted } from './in-page-backend.js';
 import type { GateStep, IdVerifyGate } from '../id-verify-gate/id-verify-gate.js';
+import { resolveTranslation, type PhoneStrings, type Translation } from '../i18n/index.js';
+import { en } from '../i18n/en.js';
+import { phoneEn } from '../i18n/phone-en.js';
+import { phoneKo } from '../i18n/phone-ko.js';
 import type { Carrier, PhoneMethod } from '../protocol/index.js';
 
 /** The real server app running in the page, with one learner and a client for them. */
@@ -47,15 +57,40 @@ export function gateText(gate: IdVerifyGate): string {
   return parts.join(' ');
 }
 
-/** The button labelled `text` (exactly, else containing it), anywhere in the gate. */
-export function buttonNamed(gate: IdVerifyGate, text: string): HTMLButtonElement {
+/**
+ * The strings the gate shows now: its language (`lang`), its `strings` overrides, and the phone
+ * path's. What a walk looks for by name, and what a story expects to read.
+ */
+export function gateStrings(gate: IdVerifyGate): Translation & { phone: PhoneStrings } {
+  return resolveTranslation(gate.lang, gate.strings, { ko: phoneKo, en: phoneEn }, en) as Translation & { phone: PhoneStrings };
+}
+
+/** The text of the current step's live regions with `role` (`alert` or `status`). */
+export const region = (gate: IdVerifyGate, role: 'alert' | 'status') =>
+  [...(stepRoot(gate)?.querySelectorAll(`[role="${role}"]`) ?? [])].map((el) => el.textContent ?? '').join(' ');
+
+/** The submit button of the current step's form (its primary action: 다음, 확인, 인증하기…). */
+export function submitButton(gate: IdVerifyGate): HTMLButtonElement {
+  const button = stepRoot(gate)?.querySelector<HTMLButtonElement>('form button[type="submit"]');
+  if (!button) throw new Error(`No submit button on the ${gate.step} step`);
+  return button;
+}
+
+/** The button whose accessible name is `text` (exactly, else containing it), anywhere in the gate; null if none. */
+export function findButton(gate: IdVerifyGate, text: string): HTMLButtonElement | null {
   const all: HTMLButtonElement[] = [];
   const walk = (root: ShadowRoot) => {
     all.push(...root.querySelectorAll('button'));
     for (const el of root.querySelectorAll('*')) if (el.shadowRoot) walk(el.shadowRoot);
   };
   if (gate.shadowRoot) walk(gate.shadowRoot);
-  const match = all.find((b) => b.textContent!.trim() === text) ?? all.find((b) => b.textContent!.includes(text));
+  const name = (b: HTMLButtonElement) => b.getAttribute('aria-label') ?? b.textContent!.trim();
+  return all.find((b) => name(b) === text) ?? all.find((b) => name(b).includes(text)) ?? null;
+}
+
+/** The button whose accessible name is `text` (see {@link findButton}); throws if there is none. */
+export function buttonNamed(gate: IdVerifyGate, text: string): HTMLButtonElement {
+  const match = findButton(gate, text);
   if (!match) throw new Error(`No button "${text}"`);
   return match;
 }
@@ -85,17 +120,35 @@ export async function arrive(gate: IdVerifyGate, step: GateStep) {
   await (gate.shadowRoot!.querySelector('.step') as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete;
 }
 
-/** Ticks "동의합니다" and presses the consent screen's button for `method`. */
+/**
+ * Ticks "동의합니다" and presses the consent screen's button for `method` (its `data-method`).
+ * On the mobile layout the phone check has no such button: its switch beside "MOTP인증하기"
+ * (사진 1) is pressed instead.
+ */
 export async function choose(gate: IdVerifyGate, method: 'motp' | 'phone') {
   await until(() => gate.step === 'consent' && stepRoot(gate)?.querySelector('#agree'), 'the consent step');
   stepRoot(gate)!.querySelector<HTMLInputElement>('#agree')!.click();
   await until(() => stepRoot(gate)?.querySelector<HTMLInputElement>('#agree')?.checked, 'the ticked box');
-  stepRoot(gate)!.querySelector<HTMLButtonElement>(`button[data-method="${method}"]`)!.click();
+  const button = stepRoot(gate)!.querySelector<HTMLButtonElement>(`button[data-method="${method}"]`);
+  (button ?? buttonNamed(gate, gateStrings(gate).switchToPhone)).click();
 }
 
-/** Consent → "휴대폰인증하기": the carrier and method step. */
+/**
+ * Mobile only, on the intro (사진 2): types the member's name and phone and presses "인증하기".
+ * Desktop layouts ask for them on the identity step instead.
+ */
+export async function submitIntro(gate: IdVerifyGate) {
+  await arrive(gate, 'phone-intro');
+  typeInto(gate, '#name', DEMO_MEMBER.name);
+  typeInto(gate, '#number', DEMO_MEMBER.phone);
+  submitButton(gate).click();
+}
+
+/** Consent → the phone check (through the intro on mobile): the carrier and method step. */
 export async function openPhone(gate: IdVerifyGate) {
   await choose(gate, 'phone');
+  await until(() => gate.step === 'phone-intro' || gate.step === 'phone-method', 'the phone check');
+  if (gate.step === 'phone-intro') await submitIntro(gate);
   await arrive(gate, 'phone-method');
 }
 
@@ -104,10 +157,12 @@ export async function pickMethod(gate: IdVerifyGate, method: PhoneMethod, carrie
   const root = stepRoot(gate)!;
   const picker = root.querySelector('pass-carrier-picker')!;
   picker.shadowRoot!.querySelector<HTMLElement>(`[data-carrier="${carrier}"]`)!.click();
-  root.querySelector<HTMLInputElement>(`input[name="method"][value="${method}"]`)!.click();
+  const radio = root.querySelector<HTMLInputElement>(`input[name="method"][value="${method}"]`);
+  if (!radio) throw new Error(`The ${gate.mobile ? 'mobile' : 'desktop'} layout offers no ${method} method`);
+  radio.click();
   const consent = root.querySelector<HTMLInputElement>('input[name="consent"]')!;
   if (!consent.checked) consent.click();
-  buttonNamed(gate, '다음').click();
+  submitButton(gate).click();
   await arrive(gate, 'phone-identity');
 }
 
@@ -146,7 +201,7 @@ export async function submitIdentity(gate: IdVerifyGate, backend: Backend, input
     typeInto(gate, 'input[name="digit"]', '1');
   }
   typeInto(gate, '#captcha', input.captcha ?? answer);
-  stepRoot(gate)!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+  submitButton(gate).click();
   return answer;
 }
 

@@ -9,6 +9,7 @@ import type { Purpose } from '../protocol/index.js';
 // Not the server's index: that one also exports Node-only parts (the providers that reach
 // outside services, the Redis store, the audit file).
 import { createVerifyApp } from '../server/app.js';
+import type { MotpProvider } from '../server/providers/motp/provider.js';
 import { ProviderUnavailableError } from '../server/providers/unavailable.js';
 
 /** The member the in-page backend signs in by default (the seed manual's example). */
@@ -25,6 +26,11 @@ export interface InPageBackendOptions {
   withoutMotp?: boolean;
   /** An mOTP provider whose upstream is down (every check fails with 503). */
   motpDown?: boolean;
+  /**
+   * An mOTP provider whose upstream refuses every check for now (HRD Korea's own rate limit),
+   * asking for this many seconds' wait: the app answers 429 `RATE_LIMITED` with `Retry-After`.
+   */
+  motpRateLimitedFor?: number;
   /** Configures no phone provider (mOTP only). */
   withoutPhone?: boolean;
   /** Moves the server's clock ahead by this many milliseconds (read on every call). */
@@ -37,8 +43,16 @@ export async function createInPageBackend({
   withoutMotp = false,
   withoutPhone = false,
   motpDown = false,
+  motpRateLimitedFor,
   skewMs,
 }: InPageBackendOptions = {}) {
+  // A stand-in for HRD Korea's service being down or refusing: a real provider's shape (it
+  // cannot enrol) beside the simulator.
+  const upstream: MotpProvider | undefined = motpDown
+    ? { verify: () => Promise.reject(new ProviderUnavailableError('HRD Korea is down', 30)) }
+    : motpRateLimitedFor !== undefined
+      ? { verify: async () => ({ valid: false, refused: 'RATE_LIMITED', retryAfter: motpRateLimitedFor }) }
+      : undefined;
   const app = createVerifyApp({
     issuer: ORIGIN,
     audience: 'in-page-lms',
@@ -46,13 +60,7 @@ export async function createInPageBackend({
     // One page, one learner: the per-IP cap has no socket to read here.
     clientIp: () => 'in-page',
     ...(withoutMotp ? { motp: null } : {}),
-    // A stand-in for HRD Korea's service being down: a real provider's shape beside the simulator.
-    ...(motpDown
-      ? {
-          motp: { verify: () => Promise.reject(new ProviderUnavailableError('HRD Korea is down', 30)) },
-          devRoutesWithRealProviders: true,
-        }
-      : {}),
+    ...(upstream ? { motp: upstream, devRoutesWithRealProviders: true } : {}),
     ...(withoutPhone ? { phone: null } : {}),
     ...(skewMs ? { clock: () => Date.now() + skewMs() } : {}),
   });
@@ -66,7 +74,7 @@ export async function createInPageBackend({
   }
 
   let secret = '';
-  if (!withoutMotp && !motpDown) {
+  if (!withoutMotp && !upstream) {
     const enrolled = await app.fetch(
       new Request(`${ORIGIN}/v1/dev/motp/enroll`, {
         method: 'POST',

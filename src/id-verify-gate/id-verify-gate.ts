@@ -116,7 +116,8 @@ export class IdVerifyGate extends LitElement {
   private narrow = false;
   /** The phone chunk, once loaded (a learner who stays on mOTP never downloads it). */
   private phoneChunk?: PhoneChunk;
-  private loadError = '';
+  /** Why the config did not load; worded at render time, in the language then loaded. */
+  private loadError?: VerifyError;
   private moveFocus = false;
   private translatedFrom: unknown[] = [];
   private readonly resize = new ResizeObserver(([entry]) => {
@@ -155,8 +156,8 @@ export class IdVerifyGate extends LitElement {
       const typed = VerifyError.from(error);
       // Aborted because the gate left the page; reconnecting loads again.
       if (typed.code === 'ABORTED') return;
-      this.loadError = errorText(this.t, typed);
-      this.send({ kind: 'load-failed', code: typed.code, message: this.loadError });
+      this.loadError = typed;
+      this.send({ kind: 'load-failed', code: typed.code, message: errorText(this.t, typed) });
     },
   });
 
@@ -289,7 +290,7 @@ export class IdVerifyGate extends LitElement {
       case 'loading':
         return html`<p role="status">${t.loading}</p>`;
       case 'unavailable':
-        return html`<p role="alert">${this.loadError}</p>
+        return html`<p role="alert">${errorText(t, this.loadError!)}</p>
           <div class="actions"><button class="primary" @click=${() => this.load()}>${t.retry}</button></div>`;
       case 'skipped':
         return html`<p role="status">${t.notRequired}</p>`;

@@ -6,6 +6,8 @@ import { createInPageBackend, DEMO_MEMBER, type InPageBackendOptions } from '../
 import type { Meta } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { shifted, type Backend } from '../../src/dev/gate-driver.js';
+import { PURPOSES, type Purpose } from '../../src/protocol/index.js';
+import { storyLang } from './globals.js';
 
 export * from '../../src/dev/gate-driver.js';
 
@@ -13,6 +15,8 @@ export * from '../../src/dev/gate-driver.js';
 export interface BackendParameters extends Omit<InPageBackendOptions, 'skewMs'> {
   /** Locks the learner's mOTP first (five wrong codes through the client, as five tries would). */
   lockMotp?: boolean;
+  /** The learner already passed today's check (a right mOTP code, for the session's purpose). */
+  verifiedToday?: boolean;
 }
 
 /** The server clock's offset, which a story's `play` may move (read on every server call). */
@@ -31,9 +35,10 @@ export interface Loaded {
  * ({@link BackendParameters}), with a server clock the story can move.
  */
 export async function loadBackend({ parameters }: { parameters: { backend?: BackendParameters } }): Promise<Loaded> {
-  const { lockMotp = false, ...options } = parameters.backend ?? {};
+  const { lockMotp = false, verifiedToday = false, ...options } = parameters.backend ?? {};
   const clock: ServerClock = { skewMs: 0 };
   const backend = await createInPageBackend({ ...options, skewMs: () => clock.skewMs });
+  if (verifiedToday) await backend.client.verifyMotp({ otp: await backend.currentCode(), phone: DEMO_MEMBER.phone });
   if (lockMotp) {
     for (let i = 0; i < 5; i++) {
       const otp = shifted(await backend.currentCode());
@@ -44,31 +49,42 @@ export async function loadBackend({ parameters }: { parameters: { backend?: Back
 }
 
 
-/** The controls every gate story offers. */
+/** The controls every gate story offers (the gate's public properties; the rest are documented only). */
 export interface GateArgs {
+  /** Empty: the toolbar's language. */
   lang: string;
   methods: string;
   layout: 'auto' | 'desktop' | 'mobile';
+  purpose: Purpose;
+  mvnoHelpUrl: string;
+  /** Documented only: the stories hand the gate a client talking to the server in the page. */
+  endpoint?: string;
+  /** Documented only, as `endpoint`. */
+  session?: string;
 }
 
 /**
  * What every gate story file's meta shares: controls, the backend loader, and a gate wired to
- * it. Each file spreads it into an object literal with its own `title` (Storybook reads the
- * title statically).
+ * it, in the toolbar's language unless the `lang` control says otherwise. Each file spreads it
+ * into an object literal with its own `title` (Storybook reads the title statically).
  */
 export const gateStoryMeta: Meta<GateArgs> = {
   component: 'id-verify-gate',
-  args: { lang: '', methods: '', layout: 'auto' },
+  args: { lang: '', methods: '', layout: 'auto', purpose: 'exam', mvnoHelpUrl: '' },
   argTypes: {
-    lang: { control: 'inline-radio', options: ['', 'en'] },
-    layout: { control: 'inline-radio', options: ['auto', 'desktop', 'mobile'] },
+    lang: { control: { type: 'inline-radio', labels: { '': 'toolbar' } }, options: ['', 'ko', 'en'] },
+    purpose: { control: 'select', options: [...PURPOSES] },
+    // The stories hand the gate a client talking to the server in the page instead.
+    endpoint: { control: false },
+    session: { control: false },
   },
   loaders: [loadBackend],
-  render: (args, { loaded }) => html`<id-verify-gate
-    purpose="exam"
-    lang=${args.lang}
+  render: (args, { loaded, globals }) => html`<id-verify-gate
+    purpose=${args.purpose}
+    lang=${storyLang(args, globals)}
     methods=${args.methods}
     layout=${args.layout}
+    mvno-help-url=${args.mvnoHelpUrl}
     .client=${(loaded as Loaded).backend.client}
   ></id-verify-gate>`,
 };

@@ -26,6 +26,10 @@ async function submitCode(gate: IdVerifyGate, code: string, phone: string = MEMB
   inStep<HTMLFormElement>(gate, 'form')!.requestSubmit();
 }
 
+/** A client whose every request fails as an unreachable server's does. */
+const unreachableClient = () =>
+  new VerifyClient({ endpoint: 'http://verify.test', session: 'x', retries: 0, fetch: () => Promise.reject(new TypeError('Failed to fetch')) });
+
 describe('<id-verify-gate>', () => {
   it('opens on the consent step in Korean, accessible, offering only what the server enables', async () => {
     const { client } = await createBackend({ withoutPhone: true });
@@ -163,17 +167,22 @@ describe('<id-verify-gate>', () => {
   });
 
   it('is never stuck on a spinner: an unreachable server shows an error with a retry', async () => {
-    const client = new VerifyClient({
-      endpoint: 'http://verify.test',
-      session: 'x',
-      retries: 0,
-      fetch: () => Promise.reject(new TypeError('Failed to fetch')),
-    });
+    const client = unreachableClient();
     const gate = await renderGate(client);
     expect(gate.step).to.equal('unavailable');
     await gate.updateComplete;
     expect(gate.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.include('서버에 연결할 수 없습니다');
     expect(gate.shadowRoot!.querySelector('button')!.textContent).to.include('다시 시도');
+  });
+
+  it('says so in English on an English page, even when the server failed before the English strings arrived', async () => {
+    const client = unreachableClient();
+    const gate = await renderGate(client, { lang: 'en' });
+    expect(gate.step).to.equal('unavailable');
+    const alert = () => gate.shadowRoot!.querySelector('[role="alert"]')!.textContent!;
+    await waitFor(() => gate.shadowRoot!.querySelector('button')!.textContent!.includes('Try again'), 'the English retry');
+    expect(alert()).to.include('cannot be reached');
+    expect(alert()).not.to.match(/[가-힣]/);
   });
 
   it('gives up on a server that never answers, within the client deadline', async () => {
