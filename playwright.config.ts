@@ -33,8 +33,10 @@ export default defineConfig({
     : {}),
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  fullyParallel: false,
-  workers: 1,
+  // Every test has a learner of its own (uniqueLearner), so tests run two at a time: much of a
+  // run is real waiting (the SMS resend cooldown, the PASS app's approval), not CPU.
+  fullyParallel: true,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   forbidOnly: !!process.env.CI,
   reporter: [['list']],
   outputDir: `test-results/${suite.name}`,
