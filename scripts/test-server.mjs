@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { startRedisServer } from '../test/support/redis-server.mjs';
 
 const given = process.argv.slice(2);
+const CONCURRENCY = Number(process.env.SERVER_TEST_CONCURRENCY ?? 4);
 const serverFiles = readdirSync('test/server')
   .filter((name) => name.endsWith('.test.ts'))
   .map((name) => `test/server/${name}`);
@@ -19,7 +20,9 @@ const redisFiles = given.length ? given : serverFiles.filter(usesTestStore);
 function run(label, files, env) {
   console.log(`\n--- server tests on the ${label} store (${files.length} files) ---`);
   const started = Date.now();
-  const result = spawnSync('npx', ['tsx', '--test', ...files], { stdio: 'inherit', shell: true, env: { ...process.env, ...env } });
+  // Four files at a time: node's default is one per core but one, and many tests mostly wait
+  // (deadlines, hangs, timers), so a 2-core machine would run them one by one.
+  const result = spawnSync('npx', ['tsx', '--test', `--test-concurrency=${CONCURRENCY}`, ...files], { stdio: 'inherit', shell: true, env: { ...process.env, ...env } });
   console.log(`--- ${label} store: ${result.status === 0 ? 'passed' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s) ---`);
   return result.status === 0;
 }
