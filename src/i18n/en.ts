@@ -9,6 +9,7 @@ export const en: Translation = {
   retry: 'Try again',
   stepLoading: 'Loading the next screen…',
   stepLoadFailed: 'The next screen could not be loaded. Check your connection and try again; if it keeps failing, reload the page.',
+  reload: 'Reload page',
   back: 'Back',
   cancel: 'Cancel',
   notice: {

@@ -9,6 +9,7 @@ export const ko: Translation = {
   retry: '다시 시도',
   stepLoading: '다음 화면을 불러오는 중입니다…',
   stepLoadFailed: '다음 화면을 불러오지 못했습니다. 인터넷 연결을 확인한 뒤 다시 시도해 주세요. 계속 안 되면 페이지를 새로고침해 주세요.',
+  reload: '새로고침',
   back: '이전',
   cancel: '취소',
   notice: {

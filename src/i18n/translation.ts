@@ -27,6 +27,8 @@ export interface Translation {
   stepLoading: string;
   /** The next screen's code could not be downloaded (offline, or the file is missing). */
   stepLoadFailed: string;
+  /** The button that reloads the page, offered once retrying the download has failed too. */
+  reload: string;
   back: string;
   cancel: string;
   notice: Notice;

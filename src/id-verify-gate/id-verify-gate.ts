@@ -116,6 +116,11 @@ export class IdVerifyGate extends LitElement {
   private narrow = false;
   /** The phone chunk, once loaded (a learner who stays on mOTP never downloads it). */
   private phoneChunk?: PhoneChunk;
+  /**
+   * Failed loads of the phone screens. Past the first, a reload is offered: some browsers
+   * remember a module's failed download for the life of the page and fail every retry at once.
+   */
+  private loadFailures = 0;
   /** Why the config did not load; worded at render time, in the language then loaded. */
   private loadError?: VerifyError;
   private moveFocus = false;
@@ -179,6 +184,7 @@ export class IdVerifyGate extends LitElement {
       this.phoneChunk = chunk;
       this.send({ kind: 'phone-loaded' });
     },
+    onError: () => this.loadFailures++,
   });
 
   /** Current step of the flow. */
@@ -275,7 +281,11 @@ export class IdVerifyGate extends LitElement {
       ? this.phone.render({
           pending: () => html`<p class="message" role="status">${t.stepLoading}</p>`,
           error: () => html`<p class="message error" role="alert">${t.stepLoadFailed}</p>
-            <div class="actions"><button class="primary" @click=${() => this.phone.run()}>${t.retry}</button></div>`,
+            <div class="actions">
+              ${this.loadFailures > 1
+                ? html`<button class="primary" @click=${() => location.reload()}>${t.reload}</button>`
+                : html`<button class="primary" @click=${() => this.phone.run()}>${t.retry}</button>`}
+            </div>`,
         })
       : nothing;
   }

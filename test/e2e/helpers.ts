@@ -1,5 +1,5 @@
 /** Shared steps of the end-to-end tests: the learner's page, the phone, and what they see. */
-import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 
 /** A learner id no other test uses, so mOTP locks stay within one test. */
 export const uniqueLearner = (label: string) => `e2e-${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
@@ -84,6 +84,23 @@ export const cspViolations = (page: Page) =>
 export async function agreeAndChoosePhone(page: Page) {
   await page.getByRole('checkbox', { name: '동의합니다' }).check();
   await page.getByRole('button', { name: '휴대폰인증하기' }).click();
+}
+
+/**
+ * After a failed screen load, with the network back: "다시 시도", until `landed` shows. A browser
+ * that remembers a module's failed download fails the retry at once; the gate then offers
+ * "새로고침", which reloads the page, and `walkAgain` takes the learner back to the screen.
+ * Says which way it went.
+ */
+export async function retryScreenLoad(page: Page, landed: Locator, walkAgain: () => Promise<void>): Promise<'retry' | 'reload'> {
+  await page.getByRole('button', { name: '다시 시도' }).click();
+  const reload = page.getByRole('button', { name: '새로고침' });
+  await expect(landed.or(reload)).toBeVisible();
+  if (await landed.isVisible()) return 'retry';
+  await Promise.all([page.waitForEvent('load'), reload.click()]);
+  await walkAgain();
+  await expect(landed).toBeVisible();
+  return 'reload';
 }
 
 /** Where the demo's in-process fake of `name` (`portone`, `nice`) listens. */
