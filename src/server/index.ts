@@ -77,6 +77,7 @@ export {
 } from './providers/phone/simulator.js';
 export {
   createPortOnePhoneProvider,
+  DEFAULT_PORTONE_CALLS_IN_FLIGHT,
   PORTONE_API_URL,
   type PortOnePhoneProviderOptions,
 } from './providers/phone/portone.js';

@@ -28,10 +28,11 @@ beforeEach(() => {
 });
 
 /** An app whose phone check runs through PortOne (the fake), on the rig's clock. */
-async function portoneRig(options: { secret?: string } = {}): Promise<Rig> {
+async function portoneRig(options: { secret?: string; maxCallsInFlight?: number } = {}): Promise<Rig> {
   let clock = () => 0;
   const r = await rig({
     phone: createPortOnePhoneProvider({
+      ...(options.maxCallsInFlight === undefined ? {} : { maxCallsInFlight: options.maxCallsInFlight }),
       secret: options.secret ?? SECRET,
       storeId: STORE,
       channelKey: CHANNEL,
@@ -283,6 +284,25 @@ describe('PortOne: a hang past the deadline', () => {
     assert.ok(Date.now() - started < DEADLINE_MS + 1_500);
     delete fake.faults.send;
     assert.equal((await start(r, session)).status, 200);
+  });
+
+  test('calls PortOne never answers are bounded: past the bound a check is refused at once, PortOne not called', async () => {
+    const r = await portoneRig({ maxCallsInFlight: 2 });
+    fake.faults.send = 'hang';
+    const sendsBefore = fake.received.filter((entry) => entry.url.endsWith('/send')).length;
+    // Two checks wait out the deadline; PortOne still holds both calls (the SDK cannot cancel them).
+    for (const learner of ['a', 'b']) {
+      const { session } = await r.session({ subject: `hung-${learner}` });
+      assert.equal((await start(r, session)).status, 503);
+    }
+    const { session } = await r.session({ subject: 'hung-c' });
+    const started = Date.now();
+    const answer = await start(r, session);
+    assert.equal(answer.status, 503, answer.text);
+    assert.ok(Number(answer.headers.get('Retry-After')) > 0);
+    assert.ok(Date.now() - started < DEADLINE_MS - 50, 'refused without waiting for the deadline');
+    assert.equal(fake.received.filter((entry) => entry.url.endsWith('/send')).length - sendsBefore, 2);
+    assert.throws(() => createPortOnePhoneProvider({ secret: SECRET, storeId: STORE, channelKey: CHANNEL, maxCallsInFlight: 0 }), TypeError);
   });
 
   test('status hangs → 503 on 인증 완료, no token', async () => {

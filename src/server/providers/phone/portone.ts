@@ -19,6 +19,11 @@
  *
  * The secret only ever goes into the `Authorization: PortOne <secret>` header the SDK writes:
  * it is held in the SDK client's closure, never logged, never in an error message.
+ *
+ * The SDK takes no timeout or abort signal. The app stops waiting at its own deadline (503),
+ * but a call PortOne never answers keeps its socket until Node's fetch gives up, minutes later.
+ * So the calls still waiting are bounded ({@link DEFAULT_PORTONE_CALLS_IN_FLIGHT}): while
+ * PortOne hangs, a new check is refused at once (503) instead of piling up sockets.
  */
 import {
   IdentityVerificationClient,
@@ -41,6 +46,9 @@ import {
 /** PortOne's production API. */
 export const PORTONE_API_URL = 'https://api.portone.io';
 
+/** Default bound on calls to PortOne waiting for an answer at once, per process. */
+export const DEFAULT_PORTONE_CALLS_IN_FLIGHT = 64;
+
 /** Options of {@link createPortOnePhoneProvider}. */
 export interface PortOnePhoneProviderOptions {
   /** The V2 API secret (sent as `Authorization: PortOne <secret>`; never logged). */
@@ -55,6 +63,11 @@ export interface PortOnePhoneProviderOptions {
   logger?: WarningSink;
   /** Epoch milliseconds (default `Date.now`). */
   clock?: () => number;
+  /**
+   * Most calls waiting for PortOne at once (default {@link DEFAULT_PORTONE_CALLS_IN_FLIGHT});
+   * past it a call fails at once as unavailable (503).
+   */
+  maxCallsInFlight?: number;
 }
 
 /** Our carrier codes are PortOne's operators, one for one. */
@@ -116,7 +129,21 @@ export function createPortOnePhoneProvider(options: PortOnePhoneProviderOptions)
     baseUrl: options.baseUrl ?? PORTONE_API_URL,
   });
   const { storeId, channelKey } = options;
+  const maxInFlight = options.maxCallsInFlight ?? DEFAULT_PORTONE_CALLS_IN_FLIGHT;
+  if (!Number.isInteger(maxInFlight) || maxInFlight < 1) throw new TypeError('maxCallsInFlight must be a positive whole number');
   const logger = options.logger ?? console;
+  let inFlight = 0;
+
+  /** Runs one SDK call, unless too many are still waiting for PortOne (then unavailable at once). */
+  const bounded = async <T>(call: () => Promise<T>): Promise<T> => {
+    if (inFlight >= maxInFlight) throw new ProviderUnavailableError('PortOne: too many calls still waiting for an answer', 2);
+    inFlight++;
+    try {
+      return await call();
+    } finally {
+      inFlight--;
+    }
+  };
   const clock = options.clock ?? Date.now;
   /** Verification id → when the PASS app was last asked about it (pruned as it goes). */
   const lastAppConfirm = new Map<string, number>();
@@ -137,7 +164,7 @@ export function createPortOnePhoneProvider(options: PortOnePhoneProviderOptions)
 
   const get = async (tx: string): Promise<IdentityVerification> => {
     try {
-      return await client.getIdentityVerification({ identityVerificationId: tx, storeId });
+      return await bounded(() => client.getIdentityVerification({ identityVerificationId: tx, storeId }));
     } catch (error) {
       return unavailable('get', error);
     }
@@ -147,7 +174,7 @@ export function createPortOnePhoneProvider(options: PortOnePhoneProviderOptions)
   const confirmCall = async (tx: string, otp?: string): Promise<PhoneVerified | { refused: string }> => {
     let answer: unknown;
     try {
-      answer = await client.confirmIdentityVerification({ identityVerificationId: tx, storeId, ...(otp ? { otp } : {}) });
+      answer = await bounded(() => client.confirmIdentityVerification({ identityVerificationId: tx, storeId, ...(otp ? { otp } : {}) }));
     } catch (error) {
       const type = typeOf(error);
       if (type === 'PG_PROVIDER' || (type !== undefined && NO_LIVE_CODE.has(type))) return { refused: type };
@@ -168,19 +195,21 @@ export function createPortOnePhoneProvider(options: PortOnePhoneProviderOptions)
       if (input.method === 'qr') throw new TypeError('PortOne has no QR method');
       if (input.method === 'sms' && input.birth === undefined) throw new TypeError('An SMS check needs the 7-digit identity number');
       try {
-        await client.sendIdentityVerification({
-          identityVerificationId: input.tx,
-          storeId,
-          channelKey,
-          operator: OPERATOR[input.carrier],
-          method: input.method === 'sms' ? 'SMS' : 'APP',
-          customer: {
-            name: input.name,
-            phoneNumber: input.phone,
-            ...(input.birth !== undefined ? { identityNumber: input.birth.replace('-', '') } : {}),
-            ipAddress: input.ip ?? UNKNOWN_IP,
-          },
-        });
+        await bounded(() =>
+          client.sendIdentityVerification({
+            identityVerificationId: input.tx,
+            storeId,
+            channelKey,
+            operator: OPERATOR[input.carrier],
+            method: input.method === 'sms' ? 'SMS' : 'APP',
+            customer: {
+              name: input.name,
+              phoneNumber: input.phone,
+              ...(input.birth !== undefined ? { identityNumber: input.birth.replace('-', '') } : {}),
+              ipAddress: input.ip ?? UNKNOWN_IP,
+            },
+          }),
+        );
       } catch (error) {
         unavailable('send', error);
       }
@@ -197,7 +226,7 @@ export function createPortOnePhoneProvider(options: PortOnePhoneProviderOptions)
 
     async resend(tx) {
       try {
-        await client.resendIdentityVerification({ identityVerificationId: tx, storeId });
+        await bounded(() => client.resendIdentityVerification({ identityVerificationId: tx, storeId }));
       } catch (error) {
         unavailable('resend', error);
       }
