@@ -30,9 +30,20 @@ const kind = process.argv[2];
 const ready = (port: number, extra: Record<string, string> = {}) => console.log(JSON.stringify({ port, ...extra }));
 
 if (kind === 'bare') {
-  const server = createServer((_request, response) => {
-    response.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
-    response.end(ANSWER);
+  const server = createServer((request, response) => {
+    if (request.method !== 'POST') {
+      response.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+      response.end(ANSWER);
+      return;
+    }
+    // A POST: read the JSON body, then refuse it, as the refused-code scenarios do.
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const field = Object.keys(JSON.parse(Buffer.concat(chunks).toString('utf8')) as object)[0];
+      response.writeHead(400, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+      response.end(JSON.stringify({ error: { code: 'INVALID_INPUT', message: 'The code must be exactly 6 digits', field } }));
+    });
   });
   server.listen(0, '127.0.0.1', () => ready((server.address() as AddressInfo).port));
 } else if (kind === 'hono') {

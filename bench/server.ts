@@ -51,6 +51,14 @@ interface Scenario {
 const SCENARIOS: Scenario[] = [
   { name: 'bare node:http JSON', target: 'bare', path: '/', status: 200 },
   { name: 'plain Hono on @hono/node-server', target: 'hono', path: '/', status: 200 },
+  {
+    name: 'bare node:http POST: reads the JSON body, answers 400 (for scale; ratios stay against the GET)',
+    target: 'bare',
+    path: '/',
+    method: 'POST',
+    body: { otp: '12a456', phone: '010-1234-5678' },
+    status: 400,
+  },
   { name: 'GET /v1/config (session)', target: 'app', path: '/v1/config', status: 200 },
   {
     name: 'POST /v1/motp/verify refused: MISMATCH (wrong phone)',
@@ -74,7 +82,7 @@ const redis: RedisServer | null = process.env.BENCH_REDIS === '1' ? await startR
 if (redis) {
   SCENARIOS.push(
     { name: 'GET /v1/config (session), Redis store', target: 'appOnRedis', path: '/v1/config', status: 200 },
-    { ...SCENARIOS[4]!, name: 'POST /v1/motp/verify refused: INVALID_INPUT, Redis store', target: 'appOnRedis' },
+    { ...SCENARIOS.find((s) => s.name.startsWith('POST /v1/motp/verify refused: INVALID_INPUT'))!, name: 'POST /v1/motp/verify refused: INVALID_INPUT, Redis store', target: 'appOnRedis' },
   );
 }
 
