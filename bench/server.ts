@@ -48,6 +48,9 @@ interface Scenario {
   status: number;
 }
 
+/** A well-formed body whose code is not 6 digits: refused before anything is charged. */
+const BAD_CODE_BODY = { otp: '12a456', phone: '010-1234-5678' };
+
 const SCENARIOS: Scenario[] = [
   { name: 'bare node:http JSON', target: 'bare', path: '/', status: 200 },
   { name: 'plain Hono on @hono/node-server', target: 'hono', path: '/', status: 200 },
@@ -56,7 +59,7 @@ const SCENARIOS: Scenario[] = [
     target: 'bare',
     path: '/',
     method: 'POST',
-    body: { otp: '12a456', phone: '010-1234-5678' },
+    body: BAD_CODE_BODY,
     status: 400,
   },
   { name: 'GET /v1/config (session)', target: 'app', path: '/v1/config', status: 200 },
@@ -73,7 +76,7 @@ const SCENARIOS: Scenario[] = [
     target: 'app',
     path: '/v1/motp/verify',
     method: 'POST',
-    body: { otp: '12a456', phone: '010-1234-5678' },
+    body: BAD_CODE_BODY,
     status: 400,
   },
 ];
