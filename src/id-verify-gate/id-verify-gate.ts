@@ -168,7 +168,8 @@ export class IdVerifyGate extends LitElement {
 
   /**
    * The phone chunk, fetched when a phone screen is asked for (with the provider window's own
-   * chunk when that screen is the one), so a failed fetch of either is said with "다시 시도";
+   * chunk when that screen is the one), so a failed fetch of either is said with "다시 시도"
+   * (then "새로고침" once a retry failed too);
    * a newer action makes the result moot.
    */
   private readonly phone = new Task(this, {
