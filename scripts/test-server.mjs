@@ -22,7 +22,8 @@ function run(label, files, env) {
   const started = Date.now();
   // Four files at a time: node's default is one per core but one, and many tests mostly wait
   // (deadlines, hangs, timers), so a 2-core machine would run them one by one.
-  const result = spawnSync('npx', ['tsx', '--test', `--test-concurrency=${CONCURRENCY}`, ...files], { stdio: 'inherit', shell: true, env: { ...process.env, ...env } });
+  // A test that hangs fails after 3 minutes (the slowest takes a few seconds) instead of holding the run.
+  const result = spawnSync('npx', ['tsx', '--test', `--test-concurrency=${CONCURRENCY}`, '--test-timeout=180000', ...files], { stdio: 'inherit', shell: true, env: { ...process.env, ...env } });
   console.log(`--- ${label} store: ${result.status === 0 ? 'passed' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s) ---`);
   return result.status === 0;
 }
