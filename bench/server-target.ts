@@ -1,8 +1,9 @@
 /**
  * One server under load for `bench/server.ts`, in a process of its own: `bare` (a `node:http`
- * JSON answer, the ceiling), `hono` (a plain Hono handler on `@hono/node-server`) or `app` (the
- * reference server on the memory store, or on Redis when `REDIS_URL` is set; one learner's
- * session minted). `app` runs the built
+ * JSON answer, the ceiling), `hono` (a plain Hono handler on `@hono/node-server`), `floor` (the
+ * hot routes' own work, nothing else, in plain Hono handlers: what any Hono server doing that
+ * work costs at least) or `app` (the reference server on the memory store, or on Redis when
+ * `REDIS_URL` is set; one learner's session minted). `app` runs the built
  * `id-verify-server` package (`npm run build:server`), the code an operator runs, not the
  * sources through tsx, whose transform adds work to every nested function. It listens on a free
  * loopback port and prints one line of JSON: `{ port, session? }`.
@@ -50,6 +51,59 @@ if (kind === 'bare') {
   const app = new Hono().get('/', (c) => c.json(JSON.parse(ANSWER)));
   const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info) => ready(info.port));
   void server;
+} else if (kind === 'floor') {
+  // The server's own modules from the built package: the same session lookup, store, policies
+  // and answer headers as the app, without its middleware (CORS, secure headers for other
+  // answers, type, size and idempotency guards, error mapping) and without its other routes.
+  const module = <T>(path: string) => import(new URL(`../packages/server/dist/${path}`, import.meta.url).href) as Promise<T>;
+  const { createSessionRegistry } = await module<typeof import('../src/server/sessions.js')>('server/sessions.js');
+  const { createMemoryStore } = await module<typeof import('../src/server/stores/memory.js')>('server/stores/memory.js');
+  const { createKeyedHasher, randomBytes } = await module<typeof import('../src/server/crypto.js')>('server/crypto.js');
+  const { createMotpLock } = await module<typeof import('../src/server/policy/motp-lock.js')>('server/policy/motp-lock.js');
+  const { createMotpHealth } = await module<typeof import('../src/server/policy/motp-health.js')>('server/policy/motp-health.js');
+  const { createVerificationPolicy } = await module<typeof import('../src/server/policy/daily.js')>('server/policy/daily.js');
+  const { jsonResponse } = await module<typeof import('../src/server/http/responses.js')>('server/http/responses.js');
+  const { isCode, maskPhone } = await module<typeof import('../src/protocol/input.js')>('protocol/input.js');
+  const store = createMemoryStore();
+  const sessions = createSessionRegistry(store, createKeyedHasher(randomBytes(32)));
+  const [lock, health, policy] = [createMotpLock(store), createMotpHealth(store, true), createVerificationPolicy(store)];
+  const { session } = await sessions.create({ subject: 'bench-learner', name: '홍길동', phone: '010-1234-5678', birth: '900101-1', purpose: 'login' });
+  const sessionOf = (authorization: string | undefined) => sessions.load(/^Bearer (\S+)$/i.exec(authorization ?? '')?.[1] ?? '');
+  const unauthorized = () => jsonResponse({ error: { code: 'UNAUTHORIZED', message: 'A valid session is required' } }, 401);
+  const { carriers, phoneMethods, timers } = JSON.parse(ANSWER) as Record<string, unknown>;
+  const app = new Hono()
+    .get('/v1/config', async (c) => {
+      const found = await sessionOf(c.req.header('Authorization'));
+      if (!found) return unauthorized();
+      const now = Date.now();
+      const [learner, required, available, lockState] = await Promise.all([
+        found.personal(),
+        policy.isRequired(found.subject, found.purpose, now),
+        health.available(),
+        lock.state(found.subject),
+      ]);
+      return jsonResponse({
+        version: 1,
+        purpose: found.purpose,
+        required,
+        methods: ['phone', 'motp'],
+        carriers,
+        phoneMethods,
+        motp: { available, ...lockState },
+        timers,
+        captcha: { required: true },
+        serverTime: now,
+        learner: { name: learner.name, phone: maskPhone(learner.phone) },
+      });
+    })
+    .post('/v1/motp/verify', async (c) => {
+      const found = await sessionOf(c.req.header('Authorization'));
+      if (!found) return unauthorized();
+      const body = JSON.parse(await c.req.text()) as { otp?: unknown };
+      if (!isCode(body.otp)) return jsonResponse({ error: { code: 'INVALID_INPUT', message: 'The code must be exactly 6 digits', field: 'otp' } }, 400);
+      return jsonResponse({ error: { code: 'UPSTREAM_UNAVAILABLE', message: 'Not measured' } }, 503);
+    });
+  serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info) => ready(info.port, { session }));
 } else if (kind === 'app') {
   const shipped = (await import(new URL('../packages/server/dist/server/index.js', import.meta.url).href)) as typeof import('../src/server/index.js');
   const { createVerifyApp, createRedisStore } = shipped;
@@ -77,6 +131,6 @@ if (kind === 'bare') {
   });
   serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info) => ready(info.port, { session }));
 } else {
-  console.error('usage: server-target.ts bare|hono|app');
+  console.error('usage: server-target.ts bare|hono|floor|app');
   process.exit(2);
 }

@@ -2,7 +2,8 @@
  * `npm run bench:server`: requests per second and p99 latency of the reference server against
  * a bare `node:http` JSON answer, measured in the same run. Each server runs in a process of
  * its own (`bench/server-target.ts`); autocannon loads one at a time, alternating bare, plain
- * Hono and the app's scenarios round after round, so that drift of the machine hits them all
+ * Hono, the floor (each hot route's own work alone in a plain Hono handler: no server built on
+ * Hono that does this work can be faster) and the app's scenarios round after round, so that drift of the machine hits them all
  * alike. The ratio of a round is the scenario's req/s over the bare server's in that round;
  * the median over the rounds is reported. Results are recorded in bench/RESULTS.md.
  *
@@ -41,7 +42,7 @@ async function startTarget(kind: string, env: Record<string, string> = {}): Prom
 /** One load scenario: which server, what request, which status every answer must have. */
 interface Scenario {
   name: string;
-  target: 'bare' | 'hono' | 'app' | 'appOnRedis';
+  target: 'bare' | 'hono' | 'floor' | 'app' | 'appOnRedis';
   path: string;
   method?: 'GET' | 'POST';
   body?: unknown;
@@ -58,6 +59,20 @@ const SCENARIOS: Scenario[] = [
     name: 'bare node:http POST: reads the JSON body, answers 400 (for scale; ratios stay against the GET)',
     target: 'bare',
     path: '/',
+    method: 'POST',
+    body: BAD_CODE_BODY,
+    status: 400,
+  },
+  {
+    name: "floor: GET /v1/config's own work alone in a plain Hono handler (session lookup, four reads, the answer)",
+    target: 'floor',
+    path: '/v1/config',
+    status: 200,
+  },
+  {
+    name: "floor: POST /v1/motp/verify's own work alone in a plain Hono handler (session, body, refusal: INVALID_INPUT)",
+    target: 'floor',
+    path: '/v1/motp/verify',
     method: 'POST',
     body: BAD_CODE_BODY,
     status: 400,
@@ -134,6 +149,7 @@ const median = (values: number[]) => {
 const targets: Partial<Record<Scenario['target'], Target>> = {
   bare: await startTarget('bare'),
   hono: await startTarget('hono'),
+  floor: await startTarget('floor'),
   app: await startTarget('app'),
   ...(redis ? { appOnRedis: await startTarget('app', { REDIS_URL: redis.url }) } : {}),
 };
